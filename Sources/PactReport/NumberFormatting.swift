@@ -1,0 +1,25 @@
+import Foundation
+
+/// Number formatting for tables: fixed decimals with a dot whatever the locale, so output is
+/// reproducible across machines.
+public enum Format {
+    /// `value` with exactly `decimals` digits after the point.
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), value)
+    }
+
+    /// A large quantity in readable units: 2.0e12 -> "2.00T", 1.45e8 -> "145.0M".
+    public static func compact(_ value: Double) -> String {
+        let magnitude = abs(value)
+        switch magnitude {
+        case 1e12...: return fixed(value / 1e12, 2) + "T"
+        case 1e9...: return fixed(value / 1e9, 2) + "B"
+        case 1e6...: return fixed(value / 1e6, 1) + "M"
+        case 1e4...: return fixed(value / 1e3, 1) + "k"
+        default: return value == value.rounded() ? String(Int(value)) : fixed(value, 2)
+        }
+    }
+
+    /// A probability as a fixed 3-decimal figure.
+    public static func probability(_ p: Double) -> String { fixed(p, 3) }
+}
