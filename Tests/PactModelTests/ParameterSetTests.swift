@@ -26,6 +26,6 @@ import Testing
         let fixed = set.fixing("b", at: 4.5)
         #expect(fixed["b"]?.isFixed == true)
         #expect(fixed["b"]?.defaultValue == 4.5)
-        #expect(set.fixedAtDefaults().parameters.allSatisfy(\.isFixed))
+        #expect(set.fixedAtDefaults().parameters.allSatisfy { $0.isFixed })
     }
 }

@@ -87,27 +87,38 @@ extension CrisisSetup {
         let d0 = p[CrisisParameter.spilloverDistanceKm.rawValue]
         let salFloor = p[CrisisParameter.salienceFloor.rawValue], salScale = p[CrisisParameter.salienceScale.rawValue]
         let gamma = p[CrisisParameter.cloutExponent.rawValue]
-        var num = 0.0, den = 0.0
-        for i in 0..<n {
+        @inline(__always) func computePreference(_ i: Int) {
             let role = roles[i]
             if role == .requester {
                 ws.position[i] = requestedLevel
                 ws.salience[i] = 1
+                return
+            }
+            let spill = MemberPreferences.spillover(distanceKm: distanceKm[i], scaleKm: d0, severity: severity)
+            let tSol = wSol * solidarity[i], tAdv = wAdv * adversaryTies[i], tReg = wReg * regimeSolidarity[i]
+            let tSpill = wSpill * spill, tCap = wCap * s * leadCapacity[i], tCred = wCred * s * credibilityTie[i]
+            let tPrec = wPrec * precedent[i]
+            let u = baseline + wObl * s + tSol + tAdv + tReg + tSpill + tCap + wCost * cost[i] + tCred + tPrec
+                + crisisShock + ws.noise[i]
+            ws.position[i] = MemberPreferences.level(latent: u)
+            if role == .adversary || role == .belligerent {
+                ws.salience[i] = 1
             } else {
-                let spill = MemberPreferences.spillover(distanceKm: distanceKm[i], scaleKm: d0, severity: severity)
-                let tSol = wSol * solidarity[i], tAdv = wAdv * adversaryTies[i], tReg = wReg * regimeSolidarity[i]
-                let tSpill = wSpill * spill, tCap = wCap * leadCapacity[i], tCred = wCred * s * credibilityTie[i]
-                let tPrec = wPrec * precedent[i]
-                let u = baseline + wObl * s + tSol + tAdv + tReg + tSpill + tCap + wCost * cost[i] + tCred + tPrec
-                    + crisisShock + ws.noise[i]
-                ws.position[i] = MemberPreferences.level(latent: u)
-                if role == .adversary || role == .belligerent {
-                    ws.salience[i] = 1
-                } else {
-                    var stake = abs(tSol) + abs(tAdv) + abs(tReg) + tSpill + abs(tPrec)
-                    if i == leadIndex { stake += abs(tCap) + abs(tCred) }
-                    ws.salience[i] = MemberPreferences.salience(stake: stake, floor: salFloor, scale: salScale)
-                }
+                var stake = abs(tSol) + abs(tAdv) + abs(tReg) + tSpill + abs(tPrec)
+                if i == leadIndex { stake += abs(tCap) + abs(tCred) }
+                ws.salience[i] = MemberPreferences.salience(stake: stake, floor: salFloor, scale: salScale)
+            }
+        }
+        // The lead state first: plain members are pulled toward its position.
+        if leadIndex >= 0 { computePreference(leadIndex) }
+        let pull = p[CrisisParameter.leadPull.rawValue]
+        let leadPosition = leadIndex >= 0 ? ws.position[leadIndex] : 0
+        var num = 0.0, den = 0.0
+        for i in 0..<n {
+            if i != leadIndex { computePreference(i) }
+            if leadIndex >= 0 && followsLead[i] {
+                let a = pull * dependenceOnLead[i]
+                ws.position[i] += a * (leadPosition - ws.position[i])
             }
             let w = exp(gamma * ws.logClout[i]) * ws.salience[i]
             ws.weight[i] = w

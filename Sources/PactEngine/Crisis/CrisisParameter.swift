@@ -11,7 +11,7 @@ public enum CrisisParameter: Int, CaseIterable, Sendable {
     case baseline
     case wTreatyObligation, wSolidarity, wAdversaryTies, wRegimeSolidarity, wSpillover, wLeadCapacity, wCost
     case wCredibility, wPrecedent
-    case spilloverDistanceKm, memberNoise, crisisNoise, salienceFloor, salienceScale
+    case spilloverDistanceKm, leadPull, memberNoise, crisisNoise, salienceFloor, salienceScale
     // Collective decision.
     case cloutExponent, supportTolerance, blockThreshold, leadDeference, optOutRelief
     // Force generation and deployment.
@@ -38,6 +38,7 @@ public enum CrisisParameter: Int, CaseIterable, Sendable {
         case .wCredibility: "w_credibility"
         case .wPrecedent: "w_precedent"
         case .spilloverDistanceKm: "spillover_distance_km"
+        case .leadPull: "lead_pull"
         case .memberNoise: "member_noise"
         case .crisisNoise: "crisis_noise"
         case .salienceFloor: "salience_floor"

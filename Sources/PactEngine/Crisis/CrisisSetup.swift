@@ -38,6 +38,8 @@ public struct CrisisSetup: Sendable {
     /// ~1,000 deaths or equivalent is the top of the scale.
     public let severity: Double
     public let requestedLevel: Double
+    /// The state adversary's capability over the defended member's, capped at 2 (0 without a state adversary).
+    public let escalation: Double
     let requesterIndex: Int
     let leadIndex: Int
 
@@ -50,6 +52,8 @@ public struct CrisisSetup: Sendable {
     let cost: [Double]
     let credibilityTie: [Double]
     let precedent: [Double]
+    /// Whether the member's position is pulled toward the lead state's (plain members only).
+    let followsLead: [Bool]
     /// Clout share among the participants (capability index renormalised to sum 1).
     let clout: [Double]
     /// Dependence on the lead state, 0...1 (0 for the lead itself).
@@ -104,6 +108,14 @@ public struct CrisisSetup: Sendable {
         var dist: [Double] = [], capacity: [Double] = [], cost: [Double] = [], cred: [Double] = [], prec: [Double] = []
         var dep: [Double] = [], assigned: [Double] = [], staging: [Double] = []
         let durationFactor = min(365, max(0, crisis.expectedDurationDays)) / 180
+        // Escalation risk of acting against a state: its capability relative to the side the
+        // members would defend, capped at 2 (a rioter or a guerrilla band adds nothing).
+        var escalation = 0.0
+        if let adversaryState {
+            let defended = (protected ?? crisis.location)
+            let ratio = (capability[adversaryState] ?? 0) / max(capability[defended] ?? 0, 1e-9)
+            escalation = min(2, ratio)
+        }
         let locationCapital = snapshot.actors[crisis.location]?.capital
 
         for id in participants {
@@ -121,7 +133,7 @@ public struct CrisisSetup: Sendable {
             let d = id == crisis.location ? 0 : distance(id, crisis.location)
             dist.append(d)
             capacity.append(isLead ? 1 - 2 * committed : 0)
-            cost.append(id == requester ? 0 : -(min(d, 6000) / 3000 + durationFactor))
+            cost.append(id == requester || id == adversaryState ? 0 : -(min(d, 6000) / 3000 + durationFactor + escalation))
             cred.append(isLead ? 1 : max(0, snapshot.affinity(from: id, to: lead)))
             let independence = 1 - snapshot.dependence(from: id, to: lead)
             prec.append(isLead || id == requester ? 0 : -(internalIntervention || leadIsBelligerent ? independence : 0))
@@ -167,6 +179,8 @@ public struct CrisisSetup: Sendable {
         self.cost = cost
         self.credibilityTie = cred
         self.precedent = prec
+        self.followsLead = roles.map { $0 == .member }
+        self.escalation = escalation
         self.clout = cloutRaw.map { $0 / cloutTotal }
         self.dependenceOnLead = dep
         self.assigned = assigned

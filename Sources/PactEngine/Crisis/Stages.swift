@@ -46,13 +46,14 @@ public enum CollectiveDecision {
     ///
     /// - A member that wants at least `proposal - tolerance` supports; the requester always
     ///   supports help for itself.
-    /// - A member that wants less resists with strength `(proposal - position) · salience`. It
-    ///   blocks when that exceeds its threshold `block_threshold · (1 + lead_deference ·
-    ///   dependence on the lead)` (defying the lead state costs a dependent member more),
-    ///   multiplied by `1 + opt_out_relief` when the opt-out rule is in force (abstaining is a
-    ///   cheaper way to register dissent, so only stronger resistance becomes a veto).
-    /// - Below the threshold it abstains where the opt-out exists, and goes along (supports)
-    ///   where it does not.
+    /// - A member that wants less resists with strength `r = (proposal - position) · salience`,
+    ///   against its threshold `T = block_threshold · (1 + lead_deference · dependence on the lead)`
+    ///   (defying the lead state costs a dependent member more).
+    /// - Plain consensus (before the opt-out): `r > T` blocks, otherwise it goes along (supports).
+    /// - With the opt-out in force: `r ≤ T` still goes along; `T < r ≤ T · (1 + opt_out_relief)`
+    ///   abstains (stays out without stopping the others); only `r > T · (1 + opt_out_relief)`
+    ///   blocks. The opt-out thus turns would-be vetoes into abstentions, as the 2010 "consensus
+    ///   minus" intended, and leaves a veto for strong resistance.
     @inline(__always)
     public static func stance(position: Double, salience: Double, proposal: Double, isRequester: Bool,
                               tolerance: Double, blockThreshold: Double, deference: Double, dependenceOnLead: Double,
@@ -60,10 +61,11 @@ public enum CollectiveDecision {
         if isRequester { return .support }
         let gap = proposal - position
         if gap <= tolerance { return .support }
-        var threshold = blockThreshold * (1 + deference * dependenceOnLead)
-        if optOut { threshold *= 1 + optOutRelief }
-        if gap * salience > threshold { return .block }
-        return optOut ? .abstain : .support
+        let resistance = gap * salience
+        let threshold = blockThreshold * (1 + deference * dependenceOnLead)
+        if resistance <= threshold { return .support }
+        if optOut && resistance <= threshold * (1 + optOutRelief) { return .abstain }
+        return .block
     }
 
     /// The bargained proposal: round(Σ w_i p_i / Σ w_i) capped at `cap`.
