@@ -120,7 +120,13 @@ public struct ScenarioLoader: Sendable {
     private func read(_ input: YAMLInput) throws -> ScenarioReader.Result {
         let reader = ScenarioReader(knownActors: knownActors, knownParameters: knownParameters)
         let result = reader.read(input.root)
-        try input.diagnostics.throwIfAny()
+        let errors = input.diagnostics.errors
+        if !errors.isEmpty {
+            // Problems are found block by block; a user reads them top to bottom, like a compiler's.
+            throw InputErrors(errors.enumerated().sorted { a, b in
+                (a.element.line ?? .max, a.offset) < (b.element.line ?? .max, b.offset)
+            }.map(\.element))
+        }
         guard let result else {
             // The reader records a diagnostic for every nil it returns; reaching here is a bug.
             throw InputErrors([InputError(file: input.diagnostics.file, line: nil, field: "",

@@ -59,9 +59,10 @@ struct ScenarioReader {
         let crisisField = map.present("crisis")
         let issueField = map.present("issue")
         let outcomeField = map.present("outcome")
-        let crisis = crisisField.flatMap(readCrisis)
-        let issue = issueField.flatMap(readIssue)
-        let outcome = outcomeField.flatMap(readOutcome)
+        // A block that the kind rules out is reported once as misplaced, not checked field by field.
+        let crisis = kind == .issue ? nil : crisisField.flatMap(readCrisis)
+        let issue = kind == .crisis ? nil : issueField.flatMap(readIssue)
+        let outcome = kind == .issue ? nil : outcomeField.flatMap(readOutcome)
         checkBlocks(for: kind, in: map, crisis: crisisField, issue: issueField, outcome: outcomeField)
 
         let context = map.present("context").flatMap(readContext)
@@ -380,7 +381,7 @@ struct ScenarioReader {
 
 // MARK: - Helpers on the shared YAML reader
 
-extension YAMLMapping {
+fileprivate extension YAMLMapping {
     /// The value at `key` as written, an explicit null included; nil only when the key is absent.
     func present(_ key: String) -> YAMLField? {
         entries.first(where: { $0.key.key == key })?.value
@@ -406,7 +407,7 @@ extension YAMLMapping {
     }
 }
 
-extension YAMLField {
+fileprivate extension YAMLField {
     /// A number >= 0.
     func nonNegative() -> Double? {
         guard let value = double() else { return nil }
