@@ -38,7 +38,7 @@ public struct CrisisSetup: Sendable {
     /// ~1,000 deaths or equivalent is the top of the scale.
     public let severity: Double
     public let requestedLevel: Double
-    /// The state adversary's capability over the defended member's, capped at 2 (0 without a state adversary).
+    /// Escalation risk r / (1 + r), r the state adversary's capability over the defended member's (0 without one).
     public let escalation: Double
     let requesterIndex: Int
     let leadIndex: Int
@@ -108,14 +108,18 @@ public struct CrisisSetup: Sendable {
         var dist: [Double] = [], capacity: [Double] = [], cost: [Double] = [], cred: [Double] = [], prec: [Double] = []
         var dep: [Double] = [], assigned: [Double] = [], staging: [Double] = []
         let durationFactor = min(365, max(0, crisis.expectedDurationDays)) / 180
-        // Escalation risk of acting against a state: its capability relative to the side the
-        // members would defend, capped at 2 (a rioter or a guerrilla band adds nothing).
+        // Escalation risk of acting against a state: r / (1 + r) with r its capability over the
+        // side the members would defend (0 without a state adversary: a rioter or a guerrilla band
+        // adds nothing; 0.5 between equals; toward 1 against a much stronger state).
         var escalation = 0.0
         if let adversaryState {
             let defended = (protected ?? crisis.location)
             let ratio = (capability[adversaryState] ?? 0) / max(capability[defended] ?? 0, 1e-9)
-            escalation = min(2, ratio)
+            escalation = ratio / (1 + ratio)
         }
+        // Cost is weighed in proportion to the share of the ladder legally open: members weighing
+        // a statement do not weigh the cost of sending troops.
+        let openShare = Double(trigger.cap.rawValue) / 5
         let locationCapital = snapshot.actors[crisis.location]?.capital
 
         for id in participants {
@@ -133,7 +137,7 @@ public struct CrisisSetup: Sendable {
             let d = id == crisis.location ? 0 : distance(id, crisis.location)
             dist.append(d)
             capacity.append(isLead ? 1 - 2 * committed : 0)
-            cost.append(id == requester || id == adversaryState ? 0 : -(min(d, 6000) / 3000 + durationFactor + escalation))
+            cost.append(id == requester || id == adversaryState ? 0 : -openShare * (min(d, 6000) / 3000 + durationFactor + escalation))
             cred.append(isLead ? 1 : max(0, snapshot.affinity(from: id, to: lead)))
             let independence = 1 - snapshot.dependence(from: id, to: lead)
             prec.append(isLead || id == requester ? 0 : -(internalIntervention || leadIsBelligerent ? independence : 0))
