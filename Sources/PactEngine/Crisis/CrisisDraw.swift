@@ -120,7 +120,7 @@ extension CrisisSetup {
                 let a = pull * dependenceOnLead[i]
                 ws.position[i] += a * (leadPosition - ws.position[i])
             }
-            let w = exp(gamma * ws.logClout[i]) * ws.salience[i]
+            let w = pactExp(gamma * ws.logClout[i]) * ws.salience[i]
             ws.weight[i] = w
             num += w * ws.position[i]
             den += w
@@ -128,7 +128,8 @@ extension CrisisSetup {
 
         // Stage 3: bargaining, then consensus with the opt-out where it is in force.
         let cap = trigger.cap.rawValue
-        let proposal = min(cap, Int((den > 0 ? num / den : 0).rounded()))
+        // Non-negative, so Int(x + 0.5) rounds half up like `rounded()` without a library call.
+        let proposal = min(cap, Int((den > 0 ? num / den : 0) + 0.5))
         let tol = p[CrisisParameter.supportTolerance.rawValue], block = p[CrisisParameter.blockThreshold.rawValue]
         let deference = p[CrisisParameter.leadDeference.rawValue], relief = p[CrisisParameter.optOutRelief.rawValue]
         var level = proposal

@@ -42,11 +42,25 @@ struct MonteCarlo {
         let chunks = chunkCount
         let workers = min(threads, max(1, chunks))
         let sums = ChunkSums(chunks: chunks, members: n)
-        let counts = (0..<workers).map { _ in WorkerCounts(members: n, forceBins: levelsOnly ? 0 : forceBins) }
+        let counts = (0..<workers).map { _ in WorkerCounts() }
         let box = UncheckedBox(sums: sums, counts: counts)
+        let forceBinCount = levelsOnly ? 0 : forceBins
         let body: @Sendable (Int) -> Void = { worker in
             let ws = DrawWorkspace(setup: setup, parameterCount: plan.count)
-            let wc = box.counts[worker]
+            // Counts live in local buffers during the loop and are copied out once at the end.
+            let levels = UnsafeMutablePointer<Int>.allocate(capacity: 6)
+            levels.initialize(repeating: 0, count: 6)
+            let stances = UnsafeMutablePointer<Int>.allocate(capacity: max(1, 3 * n))
+            stances.initialize(repeating: 0, count: max(1, 3 * n))
+            let forceHistogram = UnsafeMutablePointer<Int>.allocate(capacity: max(1, forceBinCount))
+            forceHistogram.initialize(repeating: 0, count: max(1, forceBinCount))
+            let daysBinCount = levelsOnly ? 1 : Self.daysBins
+            let daysHistogram = UnsafeMutablePointer<Int>.allocate(capacity: daysBinCount)
+            daysHistogram.initialize(repeating: 0, count: daysBinCount)
+            defer {
+                levels.deallocate(); stances.deallocate(); forceHistogram.deallocate(); daysHistogram.deallocate()
+            }
+            var unilateral = 0
             var chunk = worker
             while chunk < chunks {
                 var g = SeededGenerator(seed: seed, stream: UInt64(chunk))
@@ -55,26 +69,32 @@ struct MonteCarlo {
                 let member = box.sums.memberRow(chunk)
                 for _ in start..<end {
                     let r = setup.draw(plan: plan, workspace: ws, generator: &g, disabled: disabled)
-                    wc.levels[r.level] += 1
+                    levels[r.level] += 1
                     if levelsOnly { continue }
-                    if r.unilateral { wc.unilateral += 1 }
+                    if r.unilateral { unilateral += 1 }
                     row[0] += r.satisfaction
                     row[1] += r.strength
                     if r.level == 5 {
                         row[2] += r.force
                         row[3] += r.days
-                        wc.forceHistogram[min(wc.forceHistogram.count - 1, Int(r.force.rounded()))] += 1
-                        wc.daysHistogram[min(Self.daysBins - 1, Int((r.days / Self.daysResolution).rounded()))] += 1
+                        forceHistogram[min(forceBinCount - 1, Int(r.force + 0.5))] += 1
+                        daysHistogram[min(Self.daysBins - 1, Int(r.days / Self.daysResolution + 0.5))] += 1
                     }
                     for i in 0..<n {
                         member[3 * i] += ws.position[i]
                         member[3 * i + 1] += ws.salience[i]
                         member[3 * i + 2] += ws.contribution[i]
-                        wc.stances[3 * i + Int(ws.stance[i])] += 1
+                        stances[3 * i + Int(ws.stance[i])] += 1
                     }
                 }
                 chunk += workers
             }
+            let wc = box.counts[worker]
+            wc.levels = Array(UnsafeBufferPointer(start: levels, count: 6))
+            wc.unilateral = unilateral
+            wc.stances = Array(UnsafeBufferPointer(start: stances, count: 3 * n))
+            wc.forceHistogram = Array(UnsafeBufferPointer(start: forceHistogram, count: forceBinCount))
+            wc.daysHistogram = levelsOnly ? [] : Array(UnsafeBufferPointer(start: daysHistogram, count: Self.daysBins))
         }
         if workers == 1 {
             body(0)
@@ -113,14 +133,9 @@ final class ChunkSums: @unchecked Sendable {
 final class WorkerCounts: @unchecked Sendable {
     var levels = [Int](repeating: 0, count: 6)
     var unilateral = 0
-    var stances: [Int]
-    var forceHistogram: [Int]
-    var daysHistogram: [Int]
-    init(members: Int, forceBins: Int) {
-        stances = [Int](repeating: 0, count: members * 3)
-        forceHistogram = [Int](repeating: 0, count: forceBins)
-        daysHistogram = [Int](repeating: 0, count: forceBins > 0 ? MonteCarlo.daysBins : 0)
-    }
+    var stances: [Int] = []
+    var forceHistogram: [Int] = []
+    var daysHistogram: [Int] = []
 }
 
 struct UncheckedBox: @unchecked Sendable {
@@ -148,7 +163,7 @@ struct Tally {
         for wc in counts {
             for k in 0..<6 { levelCounts[k] += wc.levels[k] }
             unilateral += wc.unilateral
-            for k in 0..<stances.count { stances[k] += wc.stances[k] }
+            for k in 0..<wc.stances.count { stances[k] += wc.stances[k] }
             if forceHistogram.count < wc.forceHistogram.count {
                 forceHistogram += [Int](repeating: 0, count: wc.forceHistogram.count - forceHistogram.count)
             }
