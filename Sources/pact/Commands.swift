@@ -2,5 +2,5 @@ import ArgumentParser
 
 /// Every subcommand, in the order `pact --help` lists them.
 enum PactCommands {
-    static let all: [any ParsableCommand.Type] = []
+    static let all: [any ParsableCommand.Type] = [DataCommand.self]
 }
