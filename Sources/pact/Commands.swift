@@ -2,5 +2,11 @@ import ArgumentParser
 
 /// Every subcommand, in the order `pact --help` lists them.
 enum PactCommands {
-    static let all: [any ParsableCommand.Type] = [DataCommand.self]
+    static let all: [any ParsableCommand.Type] = [
+        ScenariosCommand.self,
+        ShowCommand.self,
+        CheckCommand.self,
+        SchemaCommand.self,
+        DataCommand.self,
+    ]
 }
