@@ -66,13 +66,13 @@ struct DataCommand: ParsableCommand {
         let view = DataView(dataset: dataset, day: day, format: format)
         let output: String
         switch topic {
-        case .members: output = try view.actors(onlyParties: true)
-        case .actors: output = try view.actors(onlyParties: false)
-        case .relations: output = try view.relations(involving: actor.map { ActorID($0) })
-        case .forces: output = try view.forces()
-        case .bases: output = try view.bases()
-        case .timeline: output = try view.timeline()
-        case .sources: output = try view.sources()
+        case .members: output = view.actors(onlyParties: true)
+        case .actors: output = view.actors(onlyParties: false)
+        case .relations: output = view.relations(involving: actor.map { ActorID($0) })
+        case .forces: output = view.forces()
+        case .bases: output = view.bases()
+        case .timeline: output = view.timeline()
+        case .sources: output = view.sources()
         }
         print(output)
     }
@@ -102,31 +102,37 @@ private struct DataView {
 
     // MARK: members and actors
 
-    func actors(onlyParties: Bool) throws -> String {
+    func actors(onlyParties: Bool) -> String {
         let ids = onlyParties ? snapshot.parties : dataset.actorIDs
-        let capability = snapshot.capabilityIndex
-        let records = ids.compactMap { id -> ActorRecord? in
-            guard let actor = dataset.actors[id] else { return nil }
-            let attributes = snapshot.attributes[id].map { AttributesRecord($0) }
-            return ActorRecord(id: id.rawValue, name: actor.name, kind: actor.kind.rawValue,
-                               status: snapshot.status(of: id)?.rawValue,
-                               capital: CapitalRecord(latitude: actor.capital.latitude, longitude: actor.capital.longitude),
-                               capabilityIndex: capability[id].map { ($0 * 1e4).rounded() / 1e4 }, attributes: attributes)
+        let capability = snapshot.capabilityIndex.mapValues { ($0 * 1e4).rounded() / 1e4 }
+        let rows = ids.compactMap { id in dataset.actors[id].map { (actor: $0, attributes: snapshot.attributes[id]) } }
+        func named(_ o: AttributeObservation) -> [(String, Sourced<Double>)] {
+            [("population", o.population), ("gdp", o.gdp), ("military_expenditure", o.militaryExpenditure),
+             ("active_personnel", o.activePersonnel), ("regime_score", o.regimeScore)]
         }
+        func status(_ id: ActorID) -> String? { snapshot.status(of: id)?.rawValue }
         switch format {
         case .json:
-            if onlyParties {
-                return try json(MembersDocument(asOf: day.description, organization: dataset.organization.id, members: records))
-            }
-            return try json(ActorsDocument(asOf: day.description, organization: dataset.organization.id, actors: records))
+            let list = OrderedJSON.array(rows.map { row in
+                .object([
+                    "id": .string(row.actor.id.rawValue), "name": .string(row.actor.name), "kind": .string(row.actor.kind.rawValue),
+                    "status": .string(status(row.actor.id)),
+                    "capital": .object(["latitude": .number(row.actor.capital.latitude), "longitude": .number(row.actor.capital.longitude)]),
+                    "capability_index": .number(capability[row.actor.id]),
+                    "attributes": row.attributes.map(OrderedJSON.attributes) ?? .null,
+                ])
+            })
+            return json(.object(["as_of": .string(day.description), "organization": .string(dataset.organization.id),
+                                 (onlyParties ? "members" : "actors"): list]))
         case .csv:
             var table = TextTable(columns: ["id", "name", "status", "attribute", "value", "year", "source"].map { .init($0) })
-            for record in records {
-                for (name, value) in record.attributes?.named ?? [] {
-                    table.append([record.id, record.name, record.status ?? "", name, plain(value.value), String(value.year), value.source])
+            for row in rows {
+                let id = row.actor.id
+                for (name, value) in row.attributes.map(named) ?? [] {
+                    table.append([id.rawValue, row.actor.name, status(id) ?? "", name, plain(value.value), String(value.year), value.source])
                 }
-                if let index = record.capabilityIndex {
-                    table.append([record.id, record.name, record.status ?? "", "capability_index", Format.fixed(index, 4),
+                if let index = capability[id] {
+                    table.append([id.rawValue, row.actor.name, status(id) ?? "", "capability_index", Format.fixed(index, 4),
                                   String(day.year), "Pact capability index computed from the attributes above"])
                 }
             }
@@ -137,29 +143,30 @@ private struct DataView {
                 .init("Milex US$", .right), .init("Personnel", .right), .init("Regime", .right), .init("Capability", .right),
             ])
             var sources = TextTable(columns: [.init("ID"), .init("Attribute"), .init("Value", .right), .init("Year", .right), .init("Source")])
-            for record in records {
-                let a = record.attributes
-                table.append([record.id, record.name, record.status ?? "-",
+            for row in rows {
+                let id = row.actor.id, a = row.attributes
+                table.append([id.rawValue, row.actor.name, status(id) ?? "-",
                               a.map { Format.compact($0.population.value) } ?? "-", a.map { Format.compact($0.gdp.value) } ?? "-",
                               a.map { Format.compact($0.militaryExpenditure.value) } ?? "-",
                               a.map { Format.compact($0.activePersonnel.value) } ?? "-",
                               a.map { Format.fixed($0.regimeScore.value, 0) } ?? "-",
-                              record.capabilityIndex.map { Format.fixed($0, 4) } ?? "-"])
-                for (name, value) in a?.named ?? [] {
-                    sources.append([record.id, name, Format.compact(value.value), String(value.year), value.source])
+                              capability[id].map { Format.fixed($0, 4) } ?? "-"])
+                for (name, value) in a.map(named) ?? [] {
+                    sources.append([id.rawValue, name, Format.compact(value.value), String(value.year), value.source])
                 }
             }
             let heading = onlyParties
-                ? "\(dataset.organization.id) members on \(day) (\(records.count); status member or frozen)"
-                : "Actors on \(day) (\(records.count)); status in \(dataset.organization.id)"
-            return [heading, "", table.renderAligned(), "", "Sources (year = the year a figure describes)", "",
-                    sources.renderAligned()].joined(separator: "\n")
+                ? "\(dataset.organization.id) members on \(day) (\(rows.count); status member or frozen)"
+                : "Actors on \(day) (\(rows.count)); status in \(dataset.organization.id)"
+            return [heading, "", table.renderAligned(), "",
+                    "Capability: share of the dataset's total capability index (all \(dataset.actors.count) actors) on the date.",
+                    "", "Sources (year = the year a figure describes)", "", sources.renderAligned()].joined(separator: "\n")
         }
     }
 
     // MARK: relations
 
-    func relations(involving actor: ActorID?) throws -> String {
+    func relations(involving actor: ActorID?) -> String {
         var relations: [Relation] = []
         for from in dataset.actorIDs {
             for to in dataset.actorIDs where from != to {
@@ -169,12 +176,12 @@ private struct DataView {
         }
         switch format {
         case .json:
-            let records = relations.map {
-                RelationRecord(from: $0.from.rawValue, to: $0.to.rawValue, affinity: $0.affinity, dependence: $0.dependence,
-                               since: $0.period.start.description, until: $0.period.end?.description,
-                               evidence: $0.evidence, source: $0.source, year: $0.year)
-            }
-            return try json(RelationsDocument(asOf: day.description, relations: records))
+            return json(.object(["as_of": .string(day.description), "relations": .array(relations.map {
+                .object(["from": .string($0.from.rawValue), "to": .string($0.to.rawValue), "affinity": .number($0.affinity),
+                         "dependence": .number($0.dependence), "since": .string($0.period.start.description),
+                         "until": .string($0.period.end?.description), "evidence": .string($0.evidence),
+                         "source": .string($0.source), "year": .number($0.year)])
+            })]))
         case .csv, .table:
             var table = TextTable(columns: [.init("From"), .init("To"), .init("Affinity", .right), .init("Dependence", .right),
                                             .init("Since"), .init("Until"), .init("Evidence"), .init("Source")])
@@ -183,23 +190,23 @@ private struct DataView {
                               r.period.start.description, r.period.end?.description ?? "", r.evidence, r.source])
             }
             return format == .csv ? table.renderCSV()
-                : "Relations on \(day) (affinity of From toward To, dependence of From on To)\n\n" + table.renderAligned()
+                : "Relations on \(day) (affinity of From toward To, dependence of From on To; Until is the first day no longer in force)\n\n" + table.renderAligned()
         }
     }
 
     // MARK: forces
 
-    func forces() throws -> String {
+    func forces() -> String {
         switch format {
         case .json:
-            let records = snapshot.forces.map { entry in
-                ForceRecord(id: entry.force.id, name: entry.force.name, kind: entry.force.kind.rawValue,
-                            established: entry.force.established.description, note: entry.force.note,
-                            size: SourcedRecord(entry.size), contributions: entry.contributions.map {
-                                ContributionRecord(actor: $0.actor.rawValue, units: $0.units, size: SourcedRecord($0.size))
-                            })
-            }
-            return try json(ForcesDocument(asOf: day.description, forces: records))
+            return json(.object(["as_of": .string(day.description), "forces": .array(snapshot.forces.map { entry in
+                .object(["id": .string(entry.force.id), "name": .string(entry.force.name), "kind": .string(entry.force.kind.rawValue),
+                         "established": .string(entry.force.established.description), "note": .string(entry.force.note),
+                         "size": .sourced(entry.size),
+                         "contributions": .array(entry.contributions.map {
+                             .object(["actor": .string($0.actor.rawValue), "units": .string($0.units), "size": .sourced($0.size)])
+                         })])
+            })]))
         case .csv, .table:
             var table = TextTable(columns: [.init("Force"), .init("Kind"), .init("Contributor"), .init("Units"),
                                             .init("Strength", .right), .init("Year", .right), .init("Source")])
@@ -217,17 +224,17 @@ private struct DataView {
 
     // MARK: bases
 
-    func bases() throws -> String {
+    func bases() -> String {
         let bases = snapshot.bases.sorted { ($0.host, $0.opened, $0.id) < ($1.host, $1.opened, $1.id) }
         switch format {
         case .json:
-            let records = bases.map {
-                BaseRecord(id: $0.id, name: $0.name, host: $0.host.rawValue, user: $0.user.rawValue, place: $0.place,
-                           latitude: $0.coordinates.latitude, longitude: $0.coordinates.longitude, kind: $0.kind,
-                           opened: $0.opened.description, closes: $0.closes?.description, personnel: SourcedRecord($0.personnel),
-                           legalBasis: $0.legalBasis, source: $0.source)
-            }
-            return try json(BasesDocument(asOf: day.description, bases: records))
+            return json(.object(["as_of": .string(day.description), "bases": .array(bases.map {
+                .object(["id": .string($0.id), "name": .string($0.name), "host": .string($0.host.rawValue),
+                         "user": .string($0.user.rawValue), "place": .string($0.place),
+                         "latitude": .number($0.coordinates.latitude), "longitude": .number($0.coordinates.longitude),
+                         "kind": .string($0.kind), "opened": .string($0.opened.description), "closes": .string($0.closes?.description),
+                         "personnel": .sourced($0.personnel), "legal_basis": .string($0.legalBasis), "source": .string($0.source)])
+            })]))
         case .csv, .table:
             var table = TextTable(columns: [.init("ID"), .init("Host"), .init("User"), .init("Place"), .init("Kind"),
                                             .init("Opened"), .init("Closes"), .init("Personnel", .right), .init("Year", .right),
@@ -243,12 +250,14 @@ private struct DataView {
 
     // MARK: timeline
 
-    func timeline() throws -> String {
+    func timeline() -> String {
         let entries = dataset.timeline(through: day)
         switch format {
         case .json:
-            let records = entries.map { TimelineRecord(date: $0.day.description, kind: $0.kind.rawValue, event: $0.text, source: $0.source) }
-            return try json(TimelineDocument(asOf: day.description, timeline: records))
+            return json(.object(["as_of": .string(day.description), "timeline": .array(entries.map {
+                .object(["date": .string($0.day.description), "kind": .string($0.kind.rawValue), "event": .string($0.text),
+                         "source": .string($0.source)])
+            })]))
         case .csv, .table:
             var table = TextTable(columns: [.init("Date"), .init("Kind"), .init("Event"), .init("Source")])
             for e in entries { table.append([e.day.description, e.kind.rawValue, e.text, e.source]) }
@@ -258,11 +267,13 @@ private struct DataView {
 
     // MARK: sources
 
-    func sources() throws -> String {
+    func sources() -> String {
         let citations = dataset.citations()
         switch format {
         case .json:
-            return try json(SourcesDocument(sources: citations.map { SourceRecord(source: $0.source, count: $0.uses.count, uses: $0.uses) }))
+            return json(.object(["sources": .array(citations.map {
+                .object(["source": .string($0.source), "count": .number($0.uses.count), "uses": .array($0.uses.map(OrderedJSON.string))])
+            })]))
         case .csv:
             var table = TextTable(columns: ["source", "count", "uses"].map { .init($0) })
             for c in citations { table.append([c.source, String(c.uses.count), c.uses.joined(separator: "; ")]) }
@@ -279,11 +290,7 @@ private struct DataView {
 
     // MARK: helpers
 
-    private func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    private func json(_ value: OrderedJSON) -> String { value.rendered() }
 
     /// A value as a plain number for CSV: whole numbers without a decimal point.
     private func plain(_ value: Double) -> String {
@@ -291,193 +298,20 @@ private struct DataView {
     }
 }
 
-// MARK: - JSON shapes (snake_case keys, fields in declaration order)
+// MARK: - JSON shapes (snake_case keys, in the order built)
 
-private struct SourcedRecord: Encodable {
-    var value: Double
-    var year: Int
-    var source: String
-    init(_ sourced: Sourced<Double>) { (value, year, source) = (sourced.value, sourced.year, sourced.source) }
-    init(_ sourced: Sourced<Int>) { (value, year, source) = (Double(sourced.value), sourced.year, sourced.source) }
-}
-
-private struct AttributesRecord: Encodable {
-    var population: SourcedRecord
-    var gdp: SourcedRecord
-    var militaryExpenditure: SourcedRecord
-    var activePersonnel: SourcedRecord
-    var regimeScore: SourcedRecord
-    var observationYear: Int
-
-    init(_ o: AttributeObservation) {
-        population = SourcedRecord(o.population)
-        gdp = SourcedRecord(o.gdp)
-        militaryExpenditure = SourcedRecord(o.militaryExpenditure)
-        activePersonnel = SourcedRecord(o.activePersonnel)
-        regimeScore = SourcedRecord(o.regimeScore)
-        observationYear = o.year
+private extension OrderedJSON {
+    static func sourced(_ value: Sourced<Double>) -> OrderedJSON {
+        .object(["value": .number(value.value), "year": .number(value.year), "source": .string(value.source)])
     }
 
-    var named: [(String, SourcedRecord)] {
-        [("population", population), ("gdp", gdp), ("military_expenditure", militaryExpenditure),
-         ("active_personnel", activePersonnel), ("regime_score", regimeScore)]
+    static func sourced(_ value: Sourced<Int>) -> OrderedJSON { sourced(Sourced(Double(value.value), source: value.source, year: value.year)) }
+
+    static func attributes(_ o: AttributeObservation) -> OrderedJSON {
+        .object([
+            "population": sourced(o.population), "gdp": sourced(o.gdp),
+            "military_expenditure": sourced(o.militaryExpenditure), "active_personnel": sourced(o.activePersonnel),
+            "regime_score": sourced(o.regimeScore), "observation_year": .number(o.year),
+        ])
     }
-
-    enum CodingKeys: String, CodingKey {
-        case population, gdp
-        case militaryExpenditure = "military_expenditure"
-        case activePersonnel = "active_personnel"
-        case regimeScore = "regime_score"
-        case observationYear = "observation_year"
-    }
-}
-
-private struct CapitalRecord: Encodable {
-    var latitude: Double
-    var longitude: Double
-}
-
-private struct ActorRecord: Encodable {
-    var id: String
-    var name: String
-    var kind: String
-    var status: String?
-    var capital: CapitalRecord
-    var capabilityIndex: Double?
-    var attributes: AttributesRecord?
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, kind, status, capital
-        case capabilityIndex = "capability_index"
-        case attributes
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(status, forKey: .status)  // null when the actor has no status on the date
-        try c.encode(capital, forKey: .capital)
-        try c.encode(capabilityIndex, forKey: .capabilityIndex)
-        try c.encode(attributes, forKey: .attributes)
-    }
-}
-
-private struct MembersDocument: Encodable {
-    var asOf: String
-    var organization: String
-    var members: [ActorRecord]
-    enum CodingKeys: String, CodingKey { case asOf = "as_of", organization, members }
-}
-
-private struct ActorsDocument: Encodable {
-    var asOf: String
-    var organization: String
-    var actors: [ActorRecord]
-    enum CodingKeys: String, CodingKey { case asOf = "as_of", organization, actors }
-}
-
-private struct RelationRecord: Encodable {
-    var from: String
-    var to: String
-    var affinity: Double
-    var dependence: Double
-    var since: String
-    var until: String?
-    var evidence: String
-    var source: String
-    var year: Int
-
-    func encode(to encoder: any Encoder) throws {
-        enum Keys: String, CodingKey { case from, to, affinity, dependence, since, until, evidence, source, year }
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
-        try c.encode(affinity, forKey: .affinity)
-        try c.encode(dependence, forKey: .dependence)
-        try c.encode(since, forKey: .since)
-        try c.encode(until, forKey: .until)
-        try c.encode(evidence, forKey: .evidence)
-        try c.encode(source, forKey: .source)
-        try c.encode(year, forKey: .year)
-    }
-}
-
-private struct RelationsDocument: Encodable {
-    var asOf: String
-    var relations: [RelationRecord]
-    enum CodingKeys: String, CodingKey { case asOf = "as_of", relations }
-}
-
-private struct ContributionRecord: Encodable {
-    var actor: String
-    var units: String
-    var size: SourcedRecord
-}
-
-private struct ForceRecord: Encodable {
-    var id: String
-    var name: String
-    var kind: String
-    var established: String
-    var note: String?
-    var size: SourcedRecord
-    var contributions: [ContributionRecord]
-}
-
-private struct ForcesDocument: Encodable {
-    var asOf: String
-    var forces: [ForceRecord]
-    enum CodingKeys: String, CodingKey { case asOf = "as_of", forces }
-}
-
-private struct BaseRecord: Encodable {
-    var id: String
-    var name: String
-    var host: String
-    var user: String
-    var place: String
-    var latitude: Double
-    var longitude: Double
-    var kind: String
-    var opened: String
-    var closes: String?
-    var personnel: SourcedRecord
-    var legalBasis: String
-    var source: String
-    enum CodingKeys: String, CodingKey {
-        case id, name, host, user, place, latitude, longitude, kind, opened, closes, personnel
-        case legalBasis = "legal_basis"
-        case source
-    }
-}
-
-private struct BasesDocument: Encodable {
-    var asOf: String
-    var bases: [BaseRecord]
-    enum CodingKeys: String, CodingKey { case asOf = "as_of", bases }
-}
-
-private struct TimelineRecord: Encodable {
-    var date: String
-    var kind: String
-    var event: String
-    var source: String
-}
-
-private struct TimelineDocument: Encodable {
-    var asOf: String
-    var timeline: [TimelineRecord]
-    enum CodingKeys: String, CodingKey { case asOf = "as_of", timeline }
-}
-
-private struct SourceRecord: Encodable {
-    var source: String
-    var count: Int
-    var uses: [String]
-}
-
-private struct SourcesDocument: Encodable {
-    var sources: [SourceRecord]
 }
