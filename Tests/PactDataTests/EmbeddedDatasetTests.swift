@@ -158,10 +158,12 @@ import Testing
 
     @Test func attributesFollowTheAsOfRule() throws {
         let russia = try #require(dataset.actors["RUS"])
-        // 2016 has no observation of its own: the 2014 figures apply, keeping their year.
-        let in2016 = try #require(russia.attributes(in: 2016))
-        #expect(in2016.year == 2015 || in2016.year == 2014)
-        #expect(in2016.gdp.year == 2014)
+        // 2017 has no observation of its own: the 2016 observation applies (Freedom House's score for
+        // 2016), carrying GDP forward from 2014 with its own year.
+        let in2017 = try #require(russia.attributes(in: 2017))
+        #expect(in2017.year == 2016)
+        #expect(in2017.regimeScore.value == 20 && in2017.regimeScore.year == 2016)
+        #expect(in2017.gdp.year == 2014 && in2017.gdp.value == 2_059_200_000_000)
         // Before the first observation, the first one.
         #expect(russia.attributes(in: 1999)?.year == 2000)
         // SIPRI's 2024 figure quoted in the facts file.
