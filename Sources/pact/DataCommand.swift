@@ -10,20 +10,18 @@ struct DataCommand: ParsableCommand {
         commandName: "data",
         abstract: "Browse the embedded dataset (or another alliance's) as of a date.",
         discussion: """
-            Topics:
-              members    members on the date (status member or frozen) with their attributes, \
-            capability index and the source and year of every figure
-              actors     every actor with its status on the date and its attributes
-              relations  affinity and dependence of every ordered pair on the date, with evidence
-              forces     collective forces in existence on the date, sizes and contributions
-              bases      foreign bases and facilities open on the date
-              timeline   memberships, Secretaries General, forces, bases and context events up to the date
-              sources    every distinct source in the dataset and what cites it
+            members    members on the date (member or frozen), attributes and sources
+            actors     every actor, its status on the date and its attributes
+            relations  affinity and dependence of every ordered pair, with evidence
+            forces     collective forces on the date: sizes and contributions
+            bases      foreign bases and facilities open on the date
+            timeline   memberships, Secretaries General, forces, bases, context
+            sources    every distinct source and what cites it
 
-            Attributes follow the dataset's as-of rule: the latest observation at or before the \
-            date's year, or the first observation for earlier dates. Each figure shows the year \
-            it was observed. The capability index is each actor's share of the dataset's total \
-            capability (0.4 military expenditure, 0.3 GDP, 0.2 active personnel, 0.1 population).
+            Attributes follow the as-of rule: the latest observation at or before the \
+            date's year (the first observation for earlier dates); each figure shows the \
+            year it describes. The capability index is an actor's share of the dataset's \
+            total (0.4 military expenditure, 0.3 GDP, 0.2 personnel, 0.1 population).
             """
     )
 
@@ -35,13 +33,13 @@ struct DataCommand: ParsableCommand {
         case table, json, csv
     }
 
-    @Argument(help: "What to show: \(Topic.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(help: "What to show.")
     var topic: Topic
 
     @Option(name: .customLong("as-of"), help: "The date, YYYY-MM-DD (default: today, UTC).")
     var asOf: String?
 
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "Output format.")
     var format: Format = .table
 
     @Option(name: .customLong("dataset"), help: "A directory with the six dataset files (default: the embedded CSTO).")
