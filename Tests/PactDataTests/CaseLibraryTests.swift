@@ -35,7 +35,7 @@ import Testing
         let kazakhstan = try #require(deployments.first)
         #expect(kazakhstan.crisis?.requester == "KAZ")
         #expect(kazakhstan.crisis?.article == 4)
-        #expect(kazakhstan.outcome?.force == ForceOutcome(total: 2030, daysToFirstArrival: 1))
+        #expect(kazakhstan.outcome?.force == ForceOutcome(total: 2000, daysToFirstArrival: 1))
     }
 
     @Test func armeniasArticleFourRequestGotAMission() throws {
