@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func everyCaseLoadsWithAnOutcome() {
-        #expect(cases.count == 24)
+        #expect(cases.count == 25)
         for scenario in cases {
             #expect(scenario.kind == .crisis, "\(scenario.id)")
             #expect(scenario.outcome != nil, "\(scenario.id) has no outcome")
@@ -25,7 +25,7 @@ import Testing
         var counts = Array(repeating: 0, count: 6)
         for scenario in cases { counts[scenario.outcome!.level.rawValue] += 1 }
         // none, statement, consultations, mission, aid, deployment
-        #expect(counts == [11, 7, 3, 2, 0, 1])
+        #expect(counts == [12, 7, 3, 2, 0, 1])
         #expect(cases.filter { $0.outcome!.unilateral }.count == 6)
     }
 
