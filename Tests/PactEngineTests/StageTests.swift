@@ -147,3 +147,14 @@ import Testing
         #expect(pactExp(800) == .infinity)
     }
 }
+
+@Suite struct NonInterferenceTests {
+    @Test func aDomesticCrisisWithoutARequestAllowsStatementsOnly() {
+        let input = TriggerInput(article: nil, territory: .sovereign, adversaryKind: .internal, backing: .alleged,
+                                 adversaryIsParty: false, requesterStatus: nil, hasRequester: false, locationStatus: .member,
+                                 reformInForce: true, collectiveForcesExist: true)
+        let t = LegalTrigger.assess(input)
+        #expect(t.cap == .statement)
+        #expect(t.reasons.last!.contains("non-interference"))
+    }
+}

@@ -87,6 +87,10 @@ extension CrisisSetup {
         let d0 = p[CrisisParameter.spilloverDistanceKm.rawValue]
         let salFloor = p[CrisisParameter.salienceFloor.rawValue], salScale = p[CrisisParameter.salienceScale.rawValue]
         let gamma = p[CrisisParameter.cloutExponent.rawValue]
+        // The value of collective action is the value of what the organization may legally do:
+        // the reasons to help (solidarity, regime solidarity, spillover) count in proportion to
+        // the share of the ladder open, as cost does (see CrisisSetup).
+        let open = openShare
         @inline(__always) func computePreference(_ i: Int) {
             let role = roles[i]
             if role == .requester {
@@ -95,8 +99,8 @@ extension CrisisSetup {
                 return
             }
             let spill = MemberPreferences.spillover(distanceKm: distanceKm[i], scaleKm: d0, severity: severity)
-            let tSol = wSol * solidarity[i], tAdv = wAdv * adversaryTies[i], tReg = wReg * regimeSolidarity[i]
-            let tSpill = wSpill * spill, tCap = wCap * s * leadCapacity[i], tCred = wCred * s * credibilityTie[i]
+            let tSol = open * wSol * solidarity[i], tAdv = wAdv * adversaryTies[i], tReg = open * wReg * regimeSolidarity[i]
+            let tSpill = open * wSpill * spill, tCap = wCap * s * leadCapacity[i], tCred = wCred * s * credibilityTie[i]
             let tPrec = wPrec * precedent[i]
             let u = baseline + wObl * s + tSol + tAdv + tReg + tSpill + tCap + wCost * cost[i] + tCred + tPrec
                 + crisisShock + ws.noise[i]

@@ -40,6 +40,8 @@ public struct CrisisSetup: Sendable {
     public let requestedLevel: Double
     /// Escalation risk r / (1 + r), r the state adversary's capability over the defended member's (0 without one).
     public let escalation: Double
+    /// The share of the ladder legally open, cap / 5: the scale of the help terms and of cost.
+    public let openShare: Double
     let requesterIndex: Int
     let leadIndex: Int
 
@@ -185,6 +187,7 @@ public struct CrisisSetup: Sendable {
         self.precedent = prec
         self.followsLead = roles.map { $0 == .member }
         self.escalation = escalation
+        self.openShare = openShare
         self.clout = cloutRaw.map { $0 / cloutTotal }
         self.dependenceOnLead = dep
         self.assigned = assigned
@@ -192,13 +195,15 @@ public struct CrisisSetup: Sendable {
         self.forceName = force?.name
     }
 
-    /// The collective force a deployment draws on: peacekeepers for unrest at home (the 2022
-    /// Kazakhstan deployment used the Collective Peacekeeping Forces), the rapid-reaction forces
-    /// for attacks; when the preferred kind does not exist on the day, the largest force that does.
+    /// The collective force a deployment draws on: peacekeepers for a domestic crisis (unrest by
+    /// type, or an internal adversary: the 2022 Kazakhstan deployment used the Collective
+    /// Peacekeeping Forces), the rapid-reaction forces for attacks, terrorism and insurgency;
+    /// when the preferred kind does not exist on the day, the largest force that does.
     static func chooseForce(for crisis: Crisis, snapshot: DatasetSnapshot)
         -> (name: String, size: Sourced<Int>, contributions: [ForceContribution])?
     {
-        let preferred: CollectiveForce.Kind = crisis.adversary.kind == .internal ? .peacekeeping : .rapidReaction
+        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        let preferred: CollectiveForce.Kind = domestic ? .peacekeeping : .rapidReaction
         let forces = snapshot.forces.sorted { $0.force.id < $1.force.id }
         let pick = forces.first { $0.force.kind == preferred }
             ?? forces.filter { $0.force.kind == .rapidReaction || $0.force.kind == .peacekeeping }.max { $0.size.value < $1.size.value }
