@@ -23,6 +23,7 @@ import Testing
         #expect(force.p10 >= 500 && force.p90 <= 6000)
         let days = try #require(f.daysToFirstArrival)
         #expect(days.mean <= 3)
+        #expect(days.p90 <= 3)
         #expect(f.trigger.coverage == "collective-defence")
         #expect(abs(f.levels.reduce(0, +) - 1) < 1e-12)
         // The requester asked for everything and mostly got it.

@@ -8,7 +8,6 @@ final class DrawWorkspace {
     let parameters: UnsafeMutablePointer<Double>
     let position: UnsafeMutablePointer<Double>
     let salience: UnsafeMutablePointer<Double>
-    let weight: UnsafeMutablePointer<Double>
     let stance: UnsafeMutablePointer<UInt8>
     let contribution: UnsafeMutablePointer<Double>
     let noise: UnsafeMutablePointer<Double>
@@ -20,7 +19,6 @@ final class DrawWorkspace {
         parameters = .allocate(capacity: parameterCount)
         position = .allocate(capacity: max(1, n))
         salience = .allocate(capacity: max(1, n))
-        weight = .allocate(capacity: max(1, n))
         stance = .allocate(capacity: max(1, n))
         contribution = .allocate(capacity: max(1, n))
         noise = .allocate(capacity: max(1, n))
@@ -29,7 +27,7 @@ final class DrawWorkspace {
     }
 
     deinit {
-        parameters.deallocate(); position.deallocate(); salience.deallocate(); weight.deallocate()
+        parameters.deallocate(); position.deallocate(); salience.deallocate()
         stance.deallocate(); contribution.deallocate(); noise.deallocate(); logClout.deallocate()
     }
 }
@@ -125,7 +123,6 @@ extension CrisisSetup {
                 ws.position[i] += a * (leadPosition - ws.position[i])
             }
             let w = pactExp(gamma * ws.logClout[i]) * ws.salience[i]
-            ws.weight[i] = w
             num += w * ws.position[i]
             den += w
         }
