@@ -89,6 +89,7 @@ extension CrisisSetup {
         // the reasons to help (solidarity, regime solidarity, spillover) count in proportion to
         // the share of the ladder open, as cost does (see CrisisSetup).
         let open = openShare
+        var leadAlone = 0.0
         @inline(__always) func computePreference(_ i: Int) {
             let role = roles[i]
             if role == .requester {
@@ -103,6 +104,16 @@ extension CrisisSetup {
             let u = baseline + wObl * s + tSol + tAdv + tReg + tSpill + tCap + wCost * cost[i] + tCred + tPrec
                 + crisisShock + ws.noise[i]
             ws.position[i] = MemberPreferences.level(latent: u)
+            if i == leadIndex {
+                // What the lead state would want to do on its own, outside the treaty: no legal
+                // obligation or organizational credibility, help terms and cost at full scale,
+                // its spare capacity counting in full; but an uninvited hand in a member's
+                // domestic crisis is no more open to it than to the organization.
+                let help = leadMayActAlone
+                let uAlone = baseline + help * (wSol * solidarity[i] + wReg * regimeSolidarity[i] + wSpill * spill
+                    + wCap * leadCapacity[i]) + tAdv + wCost * leadCostAlone + tPrec + crisisShock + ws.noise[i]
+                leadAlone = MemberPreferences.level(latent: uAlone)
+            }
             if role == .adversary || role == .belligerent {
                 ws.salience[i] = 1
             } else {
@@ -199,7 +210,7 @@ extension CrisisSetup {
             unilateral = true
         } else if leadIndex >= 0 {
             let prob = UnilateralAction.probability(
-                leadPosition: ws.position[leadIndex], level: level, bias: p[CrisisParameter.unilateralBias.rawValue],
+                leadPosition: leadAlone, level: level, bias: p[CrisisParameter.unilateralBias.rawValue],
                 gapWeight: p[CrisisParameter.unilateralGapWeight.rawValue])
             unilateral = unilateralUniform < prob
         }

@@ -42,6 +42,11 @@ public struct CrisisSetup: Sendable {
     public let escalation: Double
     /// The share of the ladder legally open, cap / 5: the scale of the help terms and of cost.
     public let openShare: Double
+    /// The lead state's cost term for acting alone: distance, duration and escalation at full scale.
+    let leadCostAlone: Double
+    /// 1, or 0 when the crisis is a member's domestic affair and it asked for no help: the help
+    /// terms then give the lead state no reason to act alone either.
+    let leadMayActAlone: Double
     let requesterIndex: Int
     let leadIndex: Int
 
@@ -188,6 +193,13 @@ public struct CrisisSetup: Sendable {
         self.followsLead = roles.map { $0 == .member }
         self.escalation = escalation
         self.openShare = openShare
+        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        self.leadMayActAlone = domestic && requester == nil && snapshot.parties.contains(crisis.location) ? 0 : 1
+        if let li = participants.firstIndex(of: lead), lead != requester {
+            self.leadCostAlone = -(min(dist[li], 6000) / 3000 + durationFactor + escalation)
+        } else {
+            self.leadCostAlone = 0
+        }
         self.clout = cloutRaw.map { $0 / cloutTotal }
         self.dependenceOnLead = dep
         self.assigned = assigned
