@@ -62,8 +62,13 @@ struct RunCommand: ParsableCommand {
                 note("skipping \(scenario.id): issue scenarios are decided by the bargaining model (`pact bargain`), not by `pact run`")
                 continue
             }
-            let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
-            forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+            do {
+                let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+                forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+            } catch let error as CrisisModelError {
+                // The scenario or the parameters cannot be run as given: bad input, exit 2.
+                throw InputErrors([InputError(file: scenario.id, line: nil, field: "", message: error.message)])
+            }
         }
         print(render(forecasts))
     }

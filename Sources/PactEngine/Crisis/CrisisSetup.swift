@@ -1,3 +1,4 @@
+import Foundation
 import PactModel
 
 /// A member's role in one crisis, which decides how it takes part in the decision.
@@ -78,6 +79,9 @@ public struct CrisisSetup: Sendable {
     public init(scenario: Scenario, snapshot: DatasetSnapshot) throws {
         guard let crisis = scenario.crisis, scenario.kind == .crisis else {
             throw CrisisModelError("scenario \(scenario.id) is not a crisis scenario")
+        }
+        guard scenario.organization == snapshot.organization.id else {
+            throw CrisisModelError("scenario \(scenario.id) is about \(scenario.organization), but the dataset describes \(snapshot.organization.id)")
         }
         let lead = snapshot.leadState
         let participants = snapshot.members
@@ -223,5 +227,3 @@ public struct CrisisSetup: Sendable {
         return pick.map { ($0.force.name, $0.size, $0.contributions) }
     }
 }
-
-import Foundation
