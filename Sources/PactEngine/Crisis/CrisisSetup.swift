@@ -100,7 +100,8 @@ public struct CrisisSetup: Sendable {
             ?? (snapshot.parties.contains(crisis.location) ? crisis.location : nil)
 
         let unrest = crisis.adversary.kind != .state
-        let internalIntervention = crisis.adversary.kind == .internal
+        // A member's domestic crisis: unrest by type, or an internal adversary.
+        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
         let leadIsBelligerent = belligerents.contains(lead) && lead != requester && lead != protected
         let committed = min(1, max(0, scenario.context.leadStateCommittedElsewhere ?? snapshot.leadStateCommittedElsewhere))
 
@@ -151,7 +152,7 @@ public struct CrisisSetup: Sendable {
             cost.append(id == requester || id == adversaryState ? 0 : -openShare * (min(d, 6000) / 3000 + durationFactor + escalation))
             cred.append(isLead ? 1 : max(0, snapshot.affinity(from: id, to: lead)))
             let independence = 1 - snapshot.dependence(from: id, to: lead)
-            prec.append(isLead || id == requester ? 0 : -(internalIntervention || leadIsBelligerent ? independence : 0))
+            prec.append(isLead || id == requester ? 0 : -(domestic || leadIsBelligerent ? independence : 0))
             dep.append(isLead ? 0 : snapshot.dependence(from: id, to: lead))
             assigned.append(Double(force?.contributions.first { $0.actor == id }?.size.value ?? 0))
             var best = d
@@ -197,7 +198,6 @@ public struct CrisisSetup: Sendable {
         self.followsLead = roles.map { $0 == .member }
         self.escalation = escalation
         self.openShare = openShare
-        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
         self.leadMayActAlone = domestic && requester == nil && snapshot.parties.contains(crisis.location) ? 0 : 1
         if let li = participants.firstIndex(of: lead), lead != requester {
             self.leadCostAlone = -(min(dist[li], 6000) / 3000 + durationFactor + escalation)

@@ -240,6 +240,6 @@ struct Tally {
             scenario: scenario, draws: draws, seed: seed, levels: levels, modal: modal, unilateral: Double(unilateral) / total,
             force: forceSummary, daysToFirstArrival: daysSummary, members: members, drivers: drivers, trigger: trigger,
             expectedLevel: Double(levelTotal) / total,
-            requesterSatisfaction: setup.requesterIndex >= 0 ? satisfaction / total : nil)
+            requesterSatisfaction: setup.requestedLevel > 0 ? satisfaction / total : nil)
     }
 }
