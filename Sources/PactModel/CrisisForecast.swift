@@ -80,9 +80,12 @@ public struct MemberForecast: Hashable, Sendable {
     public var contribution: Double
     /// The member's role in the crisis: `requester`, `adversary`, `belligerent`, `lead`, `member`.
     public var role: String
+    /// Mean share of the bargaining weight (clout^γ · salience over the members' total): how much
+    /// the member moved the proposal.
+    public var weight: Double
 
     public init(id: ActorID, position: Double, salience: Double, stance: Stance, stances: StanceShares,
-                contribution: Double, role: String) {
+                contribution: Double, role: String, weight: Double) {
         self.id = id
         self.position = position
         self.salience = salience
@@ -90,6 +93,7 @@ public struct MemberForecast: Hashable, Sendable {
         self.stances = stances
         self.contribution = contribution
         self.role = role
+        self.weight = weight
     }
 
     public struct StanceShares: Hashable, Sendable {

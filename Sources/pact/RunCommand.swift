@@ -122,10 +122,11 @@ struct RunCommand: ParsableCommand {
 
     static func memberTable(_ f: CrisisForecast) -> TextTable {
         var table = TextTable(columns: [.init("member"), .init("role"), .init("position", .right), .init("salience", .right),
-                                        .init("stance"), .init("support", .right), .init("abstain", .right),
+                                        .init("weight", .right), .init("stance"), .init("support", .right), .init("abstain", .right),
                                         .init("block", .right), .init("troops", .right)])
         for m in f.members {
-            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2), m.stance.rawValue,
+            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2),
+                          Format.fixed(m.weight, 2), m.stance.rawValue,
                           Format.probability(m.stances.support), Format.probability(m.stances.abstain),
                           Format.probability(m.stances.block), Format.fixed(m.contribution, 0)])
         }

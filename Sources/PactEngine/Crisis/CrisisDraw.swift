@@ -10,6 +10,8 @@ final class DrawWorkspace {
     let salience: UnsafeMutablePointer<Double>
     let stance: UnsafeMutablePointer<UInt8>
     let contribution: UnsafeMutablePointer<Double>
+    /// Bargaining weight clout^γ · salience; after the draw, the member's share of the total.
+    let weight: UnsafeMutablePointer<Double>
     let noise: UnsafeMutablePointer<Double>
     /// log(clout) per member, so that clout^γ is one exp per member.
     let logClout: UnsafeMutablePointer<Double>
@@ -21,13 +23,14 @@ final class DrawWorkspace {
         salience = .allocate(capacity: max(1, n))
         stance = .allocate(capacity: max(1, n))
         contribution = .allocate(capacity: max(1, n))
+        weight = .allocate(capacity: max(1, n))
         noise = .allocate(capacity: max(1, n))
         logClout = .allocate(capacity: max(1, n))
         for i in 0..<n { logClout[i] = log(setup.clout[i]) }
     }
 
     deinit {
-        parameters.deallocate(); position.deallocate(); salience.deallocate()
+        parameters.deallocate(); position.deallocate(); salience.deallocate(); weight.deallocate()
         stance.deallocate(); contribution.deallocate(); noise.deallocate(); logClout.deallocate()
     }
 }
@@ -134,9 +137,13 @@ extension CrisisSetup {
                 ws.position[i] += a * (leadPosition - ws.position[i])
             }
             let w = pactExp(gamma * ws.logClout[i]) * ws.salience[i]
+            ws.weight[i] = w
             num += w * ws.position[i]
             den += w
         }
+
+        let inverse = den > 0 ? 1 / den : 0
+        for i in 0..<n { ws.weight[i] *= inverse }
 
         // Stage 3: bargaining, then consensus with the opt-out where it is in force.
         let cap = trigger.cap.rawValue
