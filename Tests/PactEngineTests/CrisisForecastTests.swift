@@ -34,6 +34,10 @@ import Testing
         let lead = try #require(f.members.first { $0.id == "RUS" })
         #expect(f.members.allSatisfy { $0.contribution <= lead.contribution })
         #expect(f.members.first { $0.id == "KAZ" }?.contribution == 0)
+        // Bargaining weight shares sum to 1 in every draw, so their means do too; clout makes
+        // the lead state's the largest.
+        #expect(abs(f.members.map(\.weight).reduce(0, +) - 1) < 1e-9)
+        #expect(f.members.allSatisfy { $0.weight <= lead.weight })
         // The treaty obligation is what moved the result most.
         #expect(f.drivers.first?.term == "treaty_obligation")
     }
