@@ -57,11 +57,12 @@ struct RunCommand: ParsableCommand {
         let parameters = try ParameterSource.load(params)
         let selected = try ScenarioSelection.resolve(scenarios, dataset: dataset)
         var forecasts: [CrisisForecast] = []
-        for scenario in selected {
-            guard scenario.kind == .crisis else {
-                note("skipping \(scenario.id): issue scenarios are decided by the bargaining model (`pact bargain`), not by `pact run`")
-                continue
-            }
+        let issues = selected.filter { $0.kind == .issue }.map(\.id)
+        if !issues.isEmpty {
+            note("skipping \(issues.joined(separator: ", ")): issue scenarios are decided by the bargaining model, "
+                + "run them with `pact bargain ID`")
+        }
+        for scenario in selected where scenario.kind == .crisis {
             do {
                 let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
                 forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
@@ -167,7 +168,7 @@ enum ScenarioSelection {
         let known = Set(dataset.actors.keys)
         let loader = ScenarioLoader(knownActors: known, knownParameters: ParameterSource.names)
         let builtIn = try Embedded.scenarios(knownActors: known, knownParameters: ParameterSource.names)
-        if arguments.isEmpty { return builtIn.filter { $0.kind == .crisis } }
+        if arguments.isEmpty { return builtIn }
         var result: [Scenario] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
