@@ -32,9 +32,9 @@ public enum StakeholderCSV {
     /// stakeholder has its capability set; rows keep the file's order, which breaks ties in the model.
     public static func parse(_ text: String, file: String) throws -> [Stakeholder] {
         let diagnostics = Diagnostics(file: file)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // Character.isNewline covers "\n", "\r" and "\r\n" (one Character in Swift), so files
+        // saved on any system split the same way.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
 
         guard let headerIndex = lines.firstIndex(where: { !isBlank($0) }) else {

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Runs the built `pact` binary for the `bargain` tests.
+enum BargainCLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The package root, from this file's path: Tests/PactCLITests/BargainCommandTests.swift.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `pact` sits next to the test bundle in the build products folder.
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pact"),
+            Bundle.main.bundleURL.appendingPathComponent("pact"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pact"),
+            packageRoot.appendingPathComponent(".build/debug/pact"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Writes `text` to a fresh temporary file and returns its path.
+    static func file(_ text: String, extension ext: String = "csv") throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pact-bargain-\(UUID().uuidString).\(ext)")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    static var ecFile: String { packageRoot.appendingPathComponent("docs/examples/ec-car-emissions.csv").path }
+}
+
+@Suite("pact bargain")
+struct BargainCommandTests {
+    @Test("JSON output has SPEC section 8's shape, keys and actors in order, and the reference round 1")
+    func json() throws {
+        let result = try BargainCLI.run(["bargain", BargainCLI.ecFile, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["variant"] as? String == "scholz")
+        let rounds = try #require(object["rounds"] as? [[String: Any]])
+        #expect(rounds.count == 11)
+        #expect(rounds[0]["round"] as? Int == 0)
+        #expect(rounds[0]["median"] as? Double == 7)
+        let first = rounds[1]
+        #expect(abs((first["median"] as? Double ?? 0) - 8.415932) < 0.5e-6)
+        #expect(abs((first["mean"] as? Double ?? 0) - 7.461314) < 0.5e-6)
+        let risk = try #require(first["risk"] as? [String: Double])
+        #expect(abs(risk["UK"]! - 1.9649) < 0.5e-4)
+        let moves = try #require(first["moves"] as? [[String: Any]])
+        #expect(moves.map { "\($0["actor"]!) \($0["kind"]!) \($0["with"]!)" } == [
+            "Belgium compromise France", "Luxembourg confrontation Belgium", "Ireland confrontation Luxembourg",
+        ])
+        // Key order is part of the contract for readers that stream: variant first, actors in input order.
+        let text = result.stdout
+        let order = ["\"variant\"", "\"rounds\"", "\"round\"", "\"median\"", "\"mean\"", "\"positions\"", "\"Netherlands\"",
+            "\"Belgium\"", "\"Greece\"", "\"risk\"", "\"moves\""].map { text.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+    }
+
+    @Test("the table shows median and mean per round and each move with its kind")
+    func table() throws {
+        let result = try BargainCLI.run(["bargain", BargainCLI.ecFile, "--rounds", "1"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.split(separator: " ") == ["1", "8.4159", "7.4613", "3"] })
+        #expect(lines.contains { $0.split(separator: " ") == ["1", "Belgium", "compromise", "France", "7.0000", "8.4159"] })
+        #expect(lines.contains { $0.split(separator: " ") == ["1", "Ireland", "confrontation", "Luxembourg", "7.0000", "4.0000"] })
+    }
+
+    @Test("CSV output: one row per round and actor")
+    func csv() throws {
+        let result = try BargainCLI.run(["bargain", BargainCLI.ecFile, "--format", "csv", "--rounds", "2", "--variant", "pairwise"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "round,actor,position,risk,move,with,median,mean")
+        #expect(lines.count == 1 + 3 * 10)
+        #expect(lines[1].hasPrefix("0,Netherlands,4.0,1.0,,,7.0,"))
+    }
+
+    @Test("bad stakeholder files exit 2 with an error naming the file, line and column", arguments: [
+        ("Actor,Capability,Position\nA,1,2\nB,1,3\n", ":1: Salience: column 'Salience' is missing"),
+        ("Actor,Capability,Position,Salience\nA,1,2,1.2\nB,1,3,0.5\n", ":2: Salience: 1.2 is not allowed"),
+        ("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,-1,3,0.5\n", ":3: Capability: -1 is not allowed"),
+        ("Actor,Capability,Position,Salience\nA,1,5,0.5\nB,1,5,0.5\n", "every actor has position 5"),
+    ])
+    func badInput(text: String, message: String) throws {
+        let path = try BargainCLI.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try BargainCLI.run(["bargain", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(path))
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a missing file, negative rounds and an unknown variant are usage errors: exit 2")
+    func usage() throws {
+        #expect(try BargainCLI.run(["bargain", "/nonexistent/stakeholders.csv"]).status == 2)
+        #expect(try BargainCLI.run(["bargain", BargainCLI.ecFile, "--rounds", "-1"]).status == 2)
+        #expect(try BargainCLI.run(["bargain", BargainCLI.ecFile, "--variant", "nash"]).status == 2)
+    }
+}
