@@ -2,19 +2,22 @@ import Foundation
 
 /// The arithmetic of one bargaining run, on flat buffers allocated once per run.
 ///
-/// A round costs about 3 n^2 powers (the voters' weighted distances and the two utilities
-/// every actor computes for every other) and two sweeps of n^3 / 2 subtract-and-clamp steps (the
-/// support of every pair of positions, once with every exponent 1 for the risk stage and once
-/// with the new exponents for the offers). The sweeps are the cost that grows fastest, so they
-/// run over contiguous rows, four lanes at a time, and compute both directions of a pair in one
-/// pass. Nothing is allocated inside a round except the round's own result.
+/// The costly quantity is the support for every pair of positions, the sum over all voters of
+/// max(0, v_h(x_i, x_j)): done directly it is n^3 / 2 subtract-and-clamp steps per probability
+/// matrix, and a round needs two (every exponent 1 for the risk stage, the new exponents for the
+/// offers). But on a line the voters who prefer x_i to x_j are exactly those on x_i's side of
+/// the midpoint (a voter's utility falls with distance, whatever its exponent): a contiguous run
+/// of the voters sorted by position. So each candidate position gets one row of cumulative
+/// weighted distances over the sorted voters (n^2 additions), and each pair's support is two
+/// differences of those sums at the split points. For a fixed lower candidate the split points
+/// only move up as the higher one does, so finding them all costs O(n) per candidate: O(n^2) per
+/// round in all, instead of O(n^3). What remains is about 3 n^2 powers a round (the voters'
+/// weighted distances and the two utilities every actor computes for every other). Nothing is
+/// allocated inside a round except the round's own result.
 ///
 /// A reference type only to own its buffers; it never leaves `BargainingModel.run(rounds:)`.
 final class BargainingWorkspace {
     let n: Int
-    /// Row length of `votes`: n rounded up to a multiple of 4, the padding kept at 0 so that a
-    /// padded lane adds nothing to a sum.
-    let lanes: Int
     let variant: BargainingVariant
     let range: Double
 
@@ -23,41 +26,68 @@ final class BargainingWorkspace {
     let salience: UnsafeMutablePointer<Double>
     /// |x_i - x_j| / Delta, row-major n x n, recomputed at the start of every round.
     let distance: UnsafeMutablePointer<Double>
-    /// Row a, lane h: c_h s_h (|x_h - x_a| / Delta)^r_h, what voter h dislikes about position a.
-    /// v_h(a, b) = votes[b][h] - votes[a][h].
-    let votes: UnsafeMutablePointer<Double>
+    /// The positions at the start of the current round.
+    let position: UnsafeMutablePointer<Double>
+    /// The voters in order of position (ties in input order), recomputed every round.
+    let order: UnsafeMutablePointer<Int>
+    /// Row a, entry t: |x_a - x_h| / Delta for the t-th voter h in `order`.
+    let sortedDistance: UnsafeMutablePointer<Double>
+    /// Row a (length n + 1), entry t: the sum over the first t voters in `order` of
+    /// c_h s_h (|x_h - x_a| / Delta)^r_h, what those voters dislike about position a.
+    let cumulative: UnsafeMutablePointer<Double>
     /// P(i, j), row-major n x n.
     let probability: UnsafeMutablePointer<Double>
     let exponent: UnsafeMutablePointer<Double>
+    /// For the actor making up its offers: (0.5 - 0.5 d)^r and (0.5 + 0.5 d)^r towards each actor.
+    let nearPower: UnsafeMutablePointer<Double>
+    let farPower: UnsafeMutablePointer<Double>
+    let danger: UnsafeMutablePointer<Double>
 
     init(actors: [BargainingActor], range: Double, variant: BargainingVariant) {
         n = actors.count
-        lanes = (actors.count + 3) & ~3
         self.variant = variant
         self.range = range
         weight = .allocate(capacity: n)
         salience = .allocate(capacity: n)
         distance = .allocate(capacity: n * n)
-        votes = .allocate(capacity: n * lanes)
+        position = .allocate(capacity: n)
+        order = .allocate(capacity: n)
+        sortedDistance = .allocate(capacity: n * n)
+        cumulative = .allocate(capacity: n * (n + 1))
         probability = .allocate(capacity: n * n)
         exponent = .allocate(capacity: n)
+        nearPower = .allocate(capacity: n)
+        farPower = .allocate(capacity: n)
+        danger = .allocate(capacity: n)
         for (index, actor) in actors.enumerated() {
             weight[index] = actor.capability * actor.salience
             salience[index] = actor.salience
+            position[index] = actor.position
+            order[index] = index
         }
         distance.initialize(repeating: 0, count: n * n)
-        votes.initialize(repeating: 0, count: n * lanes)
+        sortedDistance.initialize(repeating: 0, count: n * n)
+        cumulative.initialize(repeating: 0, count: n * (n + 1))
         probability.initialize(repeating: 0, count: n * n)
         exponent.initialize(repeating: 1, count: n)
+        nearPower.initialize(repeating: 0, count: n)
+        farPower.initialize(repeating: 0, count: n)
+        danger.initialize(repeating: 0, count: n)
     }
 
     deinit {
         weight.deallocate()
         salience.deallocate()
         distance.deallocate()
-        votes.deallocate()
+        position.deallocate()
+        order.deallocate()
+        sortedDistance.deallocate()
+        cumulative.deallocate()
         probability.deallocate()
         exponent.deallocate()
+        nearPower.deallocate()
+        farPower.deallocate()
+        danger.deallocate()
     }
 
     // MARK: One round
@@ -67,8 +97,23 @@ final class BargainingWorkspace {
         precondition(positions.count == n)
         positions.withUnsafeBufferPointer { x in
             for i in 0..<n {
+                position[i] = x[i]
                 for j in 0..<n { distance[i * n + j] = abs(x[i] - x[j]) / range }
             }
+            // Insertion sort: positions move little between rounds, so last round's order is
+            // nearly sorted already; ties stay in input order because the sort is stable.
+            for t in 1..<max(n, 1) {
+                let voter = order[t]
+                var u = t
+                while u > 0, x[order[u - 1]] > x[voter] || (x[order[u - 1]] == x[voter] && order[u - 1] > voter) {
+                    order[u] = order[u - 1]
+                    u -= 1
+                }
+                order[u] = voter
+            }
+        }
+        for a in 0..<n {
+            for t in 0..<n { sortedDistance[a * n + t] = distance[a * n + order[t]] }
         }
 
         // 1. Risk: every exponent 1, dangers, then the new exponents.
@@ -88,11 +133,25 @@ final class BargainingWorkspace {
             for i in 0..<n {
                 let r = exponent[i]
                 let statusQuo = 2 - 4 * power(0.5, r)
+                // The two powers depend on the other actor only through its position: compute
+                // them once per distinct position, walking the actors in order of position.
+                var previous = -1
+                for t in 0..<n {
+                    let j = order[t]
+                    if previous >= 0, position[previous] == position[j] {
+                        nearPower[j] = nearPower[previous]
+                        farPower[j] = farPower[previous]
+                    } else {
+                        let d = distance[i * n + j]
+                        nearPower[j] = power(0.5 - 0.5 * d, r)
+                        farPower[j] = power(0.5 + 0.5 * d, r)
+                        previous = j
+                    }
+                }
                 var chooser = OfferChoice(variant: variant)
                 for j in 0..<n where x[j] != x[i] {
-                    let d = distance[i * n + j]
-                    let success = 2 - 4 * power(0.5 - 0.5 * d, r)
-                    let failure = 2 - 4 * power(0.5 + 0.5 * d, r)
+                    let success = 2 - 4 * nearPower[j]
+                    let failure = 2 - 4 * farPower[j]
                     let pij = probability[i * n + j]
                     let pji = probability[j * n + i]
                     let eij = salience[j] * (pij * success + (1 - pij) * failure) + (1 - salience[j]) * success - statusQuo
@@ -139,26 +198,81 @@ final class BargainingWorkspace {
 
     /// P(i, j) for every ordered pair from the current distances and exponents.
     ///
-    /// The support for i over j is the sum over voters of max(0, v_h(x_i, x_j)); both directions
-    /// of a pair come out of one pass over the two rows of `votes`. The `scholz` variant divides
-    /// by the total disagreement over every ordered pair (computed once, here); `pairwise` by the
-    /// support for either side of this pair alone.
+    /// The support for i over j, the sum over voters of max(0, v_h(x_i, x_j)), comes from the
+    /// cumulative rows (see the type's comment), both directions of a pair at once. The `scholz`
+    /// variant divides by the total disagreement over every ordered pair (computed once, here);
+    /// `pairwise` by the support for either side of this pair alone.
     func fillProbabilities() {
-        for a in 0..<n {
-            let row = votes + a * lanes
-            for h in 0..<n {
-                row[h] = weight[h] * power(distance[h * n + a], exponent[h])
+        let row = n + 1
+        for s in 0..<n {
+            let a = order[s]
+            let sums = cumulative + a * row
+            // Candidates at one position have one row: copy it (actors cluster as they bargain).
+            if s > 0, position[order[s - 1]] == position[a] {
+                sums.update(from: cumulative + order[s - 1] * row, count: row)
+                continue
+            }
+            let distances = sortedDistance + a * n
+            var sum = 0.0
+            sums[0] = 0
+            for t in 0..<n {
+                let h = order[t]
+                sum += weight[h] * power(distances[t], exponent[h])
+                sums[t + 1] = sum
             }
         }
         var total = 0.0
-        for i in 0..<n {
-            probability[i * n + i] = 0
-            let rowI = UnsafePointer(votes + i * lanes)
-            for j in (i + 1)..<max(n, i + 1) {
-                let (forI, forJ) = Self.support(rowI, UnsafePointer(votes + j * lanes), lanes: lanes)
-                probability[i * n + j] = forI
-                probability[j * n + i] = forJ
-                total += forI + forJ
+        // Pairs in order of position: for a fixed lower candidate, the split points only move up
+        // as the higher candidate does, so each lower candidate costs one pass over the voters.
+        for p in 0..<n {
+            let low = order[p]
+            probability[low * n + low] = 0
+            // A candidate at the same position as the previous one faces the same contests.
+            if p > 0, position[order[p - 1]] == position[low] {
+                let twin = order[p - 1]
+                for q in (p + 1)..<max(n, p + 1) {
+                    let high = order[q]
+                    let forLow = probability[twin * n + high]
+                    let forHigh = probability[high * n + twin]
+                    probability[low * n + high] = forLow
+                    probability[high * n + low] = forHigh
+                    total += forLow + forHigh
+                }
+                continue
+            }
+            let lowDistances = sortedDistance + low * n
+            let lowSums = cumulative + low * row
+            var k1 = p
+            var k2 = p
+            var previous = low
+            for q in (p + 1)..<max(n, p + 1) {
+                let high = order[q]
+                guard position[high] != position[low] else {
+                    probability[low * n + high] = 0
+                    probability[high * n + low] = 0
+                    continue
+                }
+                if position[high] == position[previous] {
+                    let forLow = probability[low * n + previous]
+                    let forHigh = probability[previous * n + low]
+                    probability[low * n + high] = forLow
+                    probability[high * n + low] = forHigh
+                    total += forLow + forHigh
+                    continue
+                }
+                previous = high
+                let highDistances = sortedDistance + high * n
+                // k1: first voter (in order) not strictly closer to `low`; k2: first voter
+                // strictly closer to `high`. Voters in between are equidistant and indifferent.
+                while k1 < n && lowDistances[k1] < highDistances[k1] { k1 += 1 }
+                if k2 < k1 { k2 = k1 }
+                while k2 < n && !(highDistances[k2] < lowDistances[k2]) { k2 += 1 }
+                let highSums = cumulative + high * row
+                let forLow = max(0, highSums[k1] - lowSums[k1])
+                let forHigh = max(0, (lowSums[n] - lowSums[k2]) - (highSums[n] - highSums[k2]))
+                probability[low * n + high] = forLow
+                probability[high * n + low] = forHigh
+                total += forLow + forHigh
             }
         }
         switch variant {
@@ -181,32 +295,11 @@ final class BargainingWorkspace {
         }
     }
 
-    /// (sum over h of max(0, b[h] - a[h]), sum over h of max(0, a[h] - b[h])): the support for
-    /// the candidate of row a over the candidate of row b, and the reverse.
-    @inline(__always)
-    static func support(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, lanes: Int) -> (Double, Double) {
-        var forA = SIMD4<Double>.zero
-        var forB = SIMD4<Double>.zero
-        let zero = SIMD4<Double>.zero
-        var h = 0
-        while h < lanes {
-            let va = UnsafeRawPointer(a + h).loadUnaligned(as: SIMD4<Double>.self)
-            let vb = UnsafeRawPointer(b + h).loadUnaligned(as: SIMD4<Double>.self)
-            let difference = vb - va
-            forA += difference.replacing(with: zero, where: difference .< zero)
-            forB -= difference.replacing(with: zero, where: difference .> zero)
-            h += 4
-        }
-        return (forA.sum(), forB.sum())
-    }
-
     /// The risk stage: each actor's danger D_k = sum over j != k of EU_k(j, k), computed with every
     /// exponent 1 (the probabilities must already be filled that way), turned into the exponent
     /// r_k = (1 - R_k / 3) / (1 + R_k / 3) with R_k = (2 D_k - D_max - D_min) / (D_max - D_min).
     func updateExponents() {
         var dangers = (max: -Double.infinity, min: Double.infinity)
-        let danger = UnsafeMutablePointer<Double>.allocate(capacity: n)
-        defer { danger.deallocate() }
         for k in 0..<n {
             let s = salience[k]
             var sum = 0.0
