@@ -41,6 +41,9 @@ final class BargainingWorkspace {
     /// For the actor making up its offers: (0.5 - 0.5 d)^r and (0.5 + 0.5 d)^r towards each actor.
     let nearPower: UnsafeMutablePointer<Double>
     let farPower: UnsafeMutablePointer<Double>
+    /// This round's EU_i(i, j) and EU_i(j, i), row-major, copied into the round's result.
+    let challenge: UnsafeMutablePointer<Double>
+    let threat: UnsafeMutablePointer<Double>
     let danger: UnsafeMutablePointer<Double>
 
     init(actors: [BargainingActor], range: Double, variant: BargainingVariant) {
@@ -58,6 +61,8 @@ final class BargainingWorkspace {
         exponent = .allocate(capacity: n)
         nearPower = .allocate(capacity: n)
         farPower = .allocate(capacity: n)
+        challenge = .allocate(capacity: n * n)
+        threat = .allocate(capacity: n * n)
         danger = .allocate(capacity: n)
         for (index, actor) in actors.enumerated() {
             weight[index] = actor.capability * actor.salience
@@ -72,6 +77,8 @@ final class BargainingWorkspace {
         exponent.initialize(repeating: 1, count: n)
         nearPower.initialize(repeating: 0, count: n)
         farPower.initialize(repeating: 0, count: n)
+        challenge.initialize(repeating: 0, count: n * n)
+        threat.initialize(repeating: 0, count: n * n)
         danger.initialize(repeating: 0, count: n)
     }
 
@@ -87,6 +94,8 @@ final class BargainingWorkspace {
         exponent.deallocate()
         nearPower.deallocate()
         farPower.deallocate()
+        challenge.deallocate()
+        threat.deallocate()
         danger.deallocate()
     }
 
@@ -123,58 +132,62 @@ final class BargainingWorkspace {
 
         // 2. Offers, with the new exponents in both the probabilities and the utilities.
         fillProbabilities()
-        var challenges = [Double](repeating: 0, count: n * n)
-        var threats = [Double](repeating: 0, count: n * n)
         var offers: [BargainingOffer] = []
         offers.reserveCapacity(n)
         var moves: [BargainingMove] = []
         var next = positions
-        positions.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                let r = exponent[i]
-                let statusQuo = 2 - 4 * power(0.5, r)
-                // The two powers depend on the other actor only through its position: compute
-                // them once per distinct position, walking the actors in order of position.
-                var previous = -1
-                for t in 0..<n {
-                    let j = order[t]
-                    if previous >= 0, position[previous] == position[j] {
-                        nearPower[j] = nearPower[previous]
-                        farPower[j] = farPower[previous]
-                    } else {
-                        let d = distance[i * n + j]
-                        nearPower[j] = power(0.5 - 0.5 * d, r)
-                        farPower[j] = power(0.5 + 0.5 * d, r)
-                        previous = j
-                    }
-                }
-                var chooser = OfferChoice(variant: variant)
-                for j in 0..<n where x[j] != x[i] {
-                    let success = 2 - 4 * nearPower[j]
-                    let failure = 2 - 4 * farPower[j]
-                    let pij = probability[i * n + j]
-                    let pji = probability[j * n + i]
-                    let eij = salience[j] * (pij * success + (1 - pij) * failure) + (1 - salience[j]) * success - statusQuo
-                    let eji = salience[i] * (pji * success + (1 - pji) * failure) + (1 - salience[i]) * success - statusQuo
-                    challenges[i * n + j] = eij
-                    threats[i * n + j] = eji
-                    guard let offer = Self.offer(to: i, from: j, challenge: eij, threat: eji, xi: x[i], xj: x[j]) else {
-                        continue
-                    }
-                    offers.append(offer)
-                    chooser.consider(offer, index: offers.count - 1, from: x[i], counterpartPosition: x[j])
-                }
-                if let chosen = chooser.chosen {
-                    let offer = offers[chosen]
-                    moves.append(BargainingMove(actor: i, counterpart: offer.counterpart, kind: offer.kind, from: x[i], to: offer.to))
-                    next[i] = offer.to
+        let x = position
+        for i in 0..<n {
+            let r = exponent[i]
+            let statusQuo = 2 - 4 * power(0.5, r)
+            // The two powers depend on the other actor only through its position: compute
+            // them once per distinct position, walking the actors in order of position.
+            var previous = -1
+            for t in 0..<n {
+                let j = order[t]
+                if previous >= 0, x[previous] == x[j] {
+                    nearPower[j] = nearPower[previous]
+                    farPower[j] = farPower[previous]
+                } else {
+                    let d = distance[i * n + j]
+                    nearPower[j] = power(0.5 - 0.5 * d, r)
+                    farPower[j] = power(0.5 + 0.5 * d, r)
+                    previous = j
                 }
             }
+            var chooser = OfferChoice(variant: variant)
+            for j in 0..<n {
+                guard x[j] != x[i] else {
+                    challenge[i * n + j] = 0
+                    threat[i * n + j] = 0
+                    continue
+                }
+                let success = 2 - 4 * nearPower[j]
+                let failure = 2 - 4 * farPower[j]
+                let pij = probability[i * n + j]
+                let pji = probability[j * n + i]
+                let eij = salience[j] * (pij * success + (1 - pij) * failure) + (1 - salience[j]) * success - statusQuo
+                let eji = salience[i] * (pji * success + (1 - pji) * failure) + (1 - salience[i]) * success - statusQuo
+                challenge[i * n + j] = eij
+                threat[i * n + j] = eji
+                guard let offer = Self.offer(to: i, from: j, challenge: eij, threat: eji, xi: x[i], xj: x[j]) else {
+                    continue
+                }
+                offers.append(offer)
+                chooser.consider(offer, index: offers.count - 1, from: x[i], counterpartPosition: x[j])
+            }
+            if let chosen = chooser.chosen {
+                let offer = offers[chosen]
+                moves.append(BargainingMove(actor: i, counterpart: offer.counterpart, kind: offer.kind, from: x[i], to: offer.to))
+                next[i] = offer.to
+            }
         }
+        let matrix = ExpectedUtilityMatrix(
+            count: n, challenges: Array(UnsafeBufferPointer(start: challenge, count: n * n)),
+            threats: Array(UnsafeBufferPointer(start: threat, count: n * n)))
         return BargainingRound(
             round: round, positions: next, risk: Array(UnsafeBufferPointer(start: exponent, count: n)),
-            expectedUtility: ExpectedUtilityMatrix(count: n, challenges: challenges, threats: threats),
-            offers: offers, moves: moves, median: median(of: next), mean: mean(of: next))
+            expectedUtility: matrix, offers: offers, moves: moves, median: median(of: next), mean: mean(of: next))
     }
 
     /// The offer receiver `i` gets from `j`, if any, from e_ij = EU_i(i, j) and e_ji = EU_i(j, i).
