@@ -1,73 +1,93 @@
-/// A JSON value whose object keys keep the order they were written in.
+import Foundation
+
+/// A JSON value whose objects keep their keys in the order they were built.
 ///
-/// Foundation's `JSONEncoder` orders keys by hash unless told to sort them, and SPEC section 8's
-/// shapes put keys in a meaningful order (actors in input order, `round` before `median`), so
-/// machine-readable output is built from these values and rendered here, deterministically.
-public indirect enum OrderedJSON: Sendable, Equatable {
+/// `JSONEncoder` on Linux writes an object's keys in hash order, which changes from one process
+/// to the next (Swift seeds its hashing per process), so two runs of the same command would print
+/// different bytes. Pact's JSON output is read by other tools and compared in tests, so commands
+/// build an `OrderedJSON` value and render it: same input, same bytes, keys in the order SPEC
+/// section 8 shows them.
+public enum OrderedJSON: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
-    case integer(Int)
     case string(String)
     case array([OrderedJSON])
-    case object([(key: String, value: OrderedJSON)])
+    case object([Member])
 
-    public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.number(a), .number(b)): return a == b
-        case let (.integer(a), .integer(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        default: return false
+    public struct Member: Hashable, Sendable {
+        public var key: String
+        public var value: OrderedJSON
+        public init(_ key: String, _ value: OrderedJSON) {
+            self.key = key
+            self.value = value
         }
     }
 
-    /// The value as JSON text: two-space indented when `pretty`, else on one line. Numbers use
-    /// the shortest form that reads back to the same double; non-finite numbers become null.
+    /// An object from key-value pairs, in the order given.
+    public static func object(_ pairs: KeyValuePairs<String, OrderedJSON>) -> OrderedJSON {
+        .object(pairs.map { Member($0.key, $0.value) })
+    }
+
+    /// A string, or null when `text` is nil.
+    public static func string(_ text: String?) -> OrderedJSON { text.map(OrderedJSON.string) ?? .null }
+    /// A number, or null when `value` is nil.
+    public static func number(_ value: Double?) -> OrderedJSON { value.map(OrderedJSON.number) ?? .null }
+    public static func number(_ value: Int) -> OrderedJSON { .number(Double(value)) }
+
+    /// The JSON text; `pretty` indents by two spaces, one member or element per line.
     public func rendered(pretty: Bool = true) -> String {
         var output = ""
-        write(to: &output, indent: pretty ? 0 : nil)
+        write(to: &output, pretty: pretty, indent: 0)
         return output
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    private func write(to output: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += value.isFinite ? "\(value)" : "null"
-        case .integer(let value): output += String(value)
-        case .string(let value): Self.writeString(value, to: &output)
+        case .number(let value): output += Self.format(value)
+        case .string(let text): output += Self.quote(text)
         case .array(let elements):
-            writeContainer(elements.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent)
+            writeContainer(elements, open: "[", close: "]", to: &output, pretty: pretty, indent: indent) {
+                element, output, indent in element.write(to: &output, pretty: pretty, indent: indent)
+            }
         case .object(let members):
-            writeContainer(members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, indent: indent)
+            writeContainer(members, open: "{", close: "}", to: &output, pretty: pretty, indent: indent) {
+                member, output, indent in
+                output += Self.quote(member.key) + (pretty ? ": " : ":")
+                member.value.write(to: &output, pretty: pretty, indent: indent)
+            }
         }
     }
 
-    private func writeContainer(_ items: [(String?, OrderedJSON)], open: String, close: String, to output: inout String,
-                                indent: Int?) {
+    private func writeContainer<T>(_ items: [T], open: String, close: String, to output: inout String, pretty: Bool,
+                                   indent: Int, writeItem: (T, inout String, Int) -> Void) {
+        guard !items.isEmpty else {
+            output += open + close
+            return
+        }
         output += open
-        guard !items.isEmpty else { return output += close }
-        let inner = indent.map { $0 + 2 }
+        let inner = String(repeating: "  ", count: indent + 1)
         for (index, item) in items.enumerated() {
             if index > 0 { output += "," }
-            if let inner { output += "\n" + String(repeating: " ", count: inner) }
-            if let key = item.0 {
-                Self.writeString(key, to: &output)
-                output += indent == nil ? ":" : ": "
-            }
-            item.1.write(to: &output, indent: inner)
+            if pretty { output += "\n" + inner }
+            writeItem(item, &output, indent + 1)
         }
-        if let indent { output += "\n" + String(repeating: " ", count: indent) }
+        if pretty { output += "\n" + String(repeating: "  ", count: indent) }
         output += close
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
+    /// Whole numbers without a fraction (`2030`, not `2030.0`); others in Swift's shortest
+    /// round-tripping form; non-finite values, which JSON cannot hold, as null.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+
+    static func quote(_ text: String) -> String {
+        var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -75,12 +95,12 @@ public indirect enum OrderedJSON: Sendable, Equatable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)
             }
         }
-        output += "\""
+        return output + "\""
     }
 }

@@ -142,30 +142,30 @@ enum BargainReport {
     static func json(_ run: BargainingRun) -> OrderedJSON {
         let names = run.actors.map(\.name)
         func byActor(_ values: [Double]) -> OrderedJSON {
-            .object(zip(names, values).map { (key: $0, value: .number($1)) })
+            .object(zip(names, values).map { OrderedJSON.Member($0, .number($1)) })
         }
         let rounds: [OrderedJSON] = run.rounds.map { round in
             .object([
-                ("round", .integer(round.round)),
-                ("median", .number(round.median)),
-                ("mean", .number(round.mean)),
-                ("positions", byActor(round.positions)),
-                ("risk", byActor(round.risk)),
-                ("moves", .array(round.moves.map { move in
+                "round": .number(round.round),
+                "median": .number(round.median),
+                "mean": .number(round.mean),
+                "positions": byActor(round.positions),
+                "risk": byActor(round.risk),
+                "moves": .array(round.moves.map { move in
                     .object([
-                        ("actor", .string(names[move.actor])),
-                        ("with", .string(names[move.counterpart])),
-                        ("kind", .string(move.kind.rawValue)),
-                        ("to", .number(move.to)),
-                        ("from", .number(move.from)),
+                        "actor": .string(names[move.actor]),
+                        "with": .string(names[move.counterpart]),
+                        "kind": .string(move.kind.rawValue),
+                        "to": .number(move.to),
+                        "from": .number(move.from),
                     ])
-                })),
+                }),
             ])
         }
         return .object([
-            ("variant", .string(run.variant.rawValue)),
-            ("range", .number(run.range)),
-            ("rounds", .array(rounds)),
+            "variant": .string(run.variant.rawValue),
+            "range": .number(run.range),
+            "rounds": .array(rounds),
         ])
     }
 
