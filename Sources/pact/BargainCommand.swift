@@ -17,15 +17,18 @@ struct BargainCommand: ParsableCommand {
             offer it receives (confrontation, compromise or capitulation) and all move at once. The \
             forecast is the median of the pairwise votes; the weighted mean is shown beside it.
 
-            FILE is a CSV with the header Actor,Capability,Position,Salience, one actor a row. \
-            Round 0 is the initial state. docs/BARGAINING.md gives the formulas of both variants.
+            FILE is a CSV with the header Actor,Capability,Position,Salience, one actor a row, or \
+            an issue scenario (kind: issue), as a .yaml file or a built-in id (see pact scenarios); \
+            a stakeholder without a capability gets the dataset's capability index on the \
+            scenario's date times 100. Round 0 is the initial state. docs/BARGAINING.md gives the formulas of both variants.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, csv
     }
 
-    @Argument(help: ArgumentHelp("The stakeholder CSV file.", valueName: "file"))
+    @Argument(help: ArgumentHelp(
+        "A stakeholder CSV, an issue scenario file (.yaml) or the id of a built-in issue scenario.", valueName: "file"))
     var file: String
 
     @Option(help: "Rounds of bargaining after the initial state.")
@@ -56,7 +59,7 @@ struct BargainCommand: ParsableCommand {
         }
         let run = model.run(rounds: rounds)
         switch format {
-        case .table: print(BargainReport.table(run))
+        case .table: print((input.heading + (input.heading.isEmpty ? [] : [""]) + [BargainReport.table(run)]).joined(separator: "\n"))
         case .json: print(BargainReport.json(run).rendered())
         case .csv: print(BargainReport.csv(run).renderCSV())
         }
@@ -65,22 +68,71 @@ struct BargainCommand: ParsableCommand {
 
 extension BargainingVariant: ExpressibleByArgument {}
 
-/// The actors of a bargaining run and where they came from, for error messages.
+/// The actors of a bargaining run and where they came from, for error messages and headings.
 struct BargainingInput {
     var actors: [BargainingActor]
     var displayName: String
     /// The field path the actors were read from (empty for a CSV file).
     var field: String
+    /// What the scale means, for an issue scenario: shown above the table.
+    var heading: [String] = []
 
-    static func load(_ path: String) throws -> BargainingInput {
-        let stakeholders = try StakeholderCSV.load(contentsOf: URL(fileURLWithPath: path), displayName: path)
-        return BargainingInput(actors: stakeholders.map(actor), displayName: path, field: "")
+    /// A `.yaml`/`.yml` path is an issue scenario file, an existing other file a stakeholder CSV,
+    /// and a bare name that is not a file the id of a built-in scenario.
+    static func load(_ argument: String) throws -> BargainingInput {
+        let url = URL(fileURLWithPath: argument)
+        let lowercased = argument.lowercased()
+        if lowercased.hasSuffix(".yaml") || lowercased.hasSuffix(".yml") {
+            let scenario = try ScenarioLoader(knownActors: try KnownActors.builtIn()).load(contentsOf: url, displayName: argument)
+            return try issue(scenario, file: argument)
+        }
+        if !FileManager.default.fileExists(atPath: argument), !argument.contains("/"), !argument.contains(".") {
+            let files = try Embedded.scenarioFiles(knownActors: try KnownActors.builtIn())
+            let issues = files.filter { $0.scenario.kind == .issue }.map(\.scenario.id)
+            guard let file = files.first(where: { $0.scenario.id == argument }) else {
+                throw InputErrors([InputError(file: argument, line: nil, field: "", found: argument,
+                    message: "no such file, and no built-in scenario has this id; built-in issue scenarios are "
+                        + issues.joined(separator: ", "), allowed: issues)])
+            }
+            return try issue(file.scenario, file: file.file)
+        }
+        let stakeholders = try StakeholderCSV.load(contentsOf: url, displayName: argument)
+        let actors = stakeholders.map { stakeholder in
+            BargainingActor(name: stakeholder.actor.rawValue, capability: stakeholder.capability ?? 0,
+                position: stakeholder.position, salience: stakeholder.salience)
+        }
+        return BargainingInput(actors: actors, displayName: argument, field: "")
     }
 
-    /// A stakeholder whose capability is known.
-    static func actor(_ stakeholder: Stakeholder) -> BargainingActor {
-        BargainingActor(name: stakeholder.actor.rawValue, capability: stakeholder.capability ?? 0,
-            position: stakeholder.position, salience: stakeholder.salience)
+    /// The stakeholders of an issue scenario; missing capabilities come from the dataset on its date.
+    static func issue(_ scenario: Scenario, file: String) throws -> BargainingInput {
+        guard scenario.kind == .issue, let issue = scenario.issue else {
+            throw InputErrors([InputError(file: file, line: nil, field: "kind", found: scenario.kind.rawValue,
+                message: "is '\(scenario.kind.rawValue)'; pact bargain needs an issue scenario (kind: issue), "
+                    + "crises go to pact run", allowed: ["issue"])])
+        }
+        let actors: [BargainingActor]
+        do {
+            actors = try BargainingActor.actors(for: issue, capabilityIndex: try capabilityIndex(on: scenario.date))
+        } catch let error as MissingCapabilities {
+            throw InputErrors(error.actors.map { actor in
+                InputError(file: file, line: nil, field: "issue.stakeholders.\(actor).capability",
+                    message: "is missing and the embedded dataset has no capability index for \(actor) on "
+                        + "\(scenario.date); give a capability (on the scale of the index times 100)")
+            })
+        }
+        let scale = issue.scale
+        let heading = [
+            "\(scenario.title) (\(scenario.id), \(scenario.date))",
+            "\(issue.question)",
+            "Scale: \(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel).",
+        ]
+        return BargainingInput(actors: actors, displayName: file, field: "issue.stakeholders", heading: heading)
+    }
+
+    /// The dataset's capability index on `day`, keyed by actor.
+    static func capabilityIndex(on day: Day) throws -> [ActorID: Double] {
+        [:]
     }
 }
 
@@ -93,7 +145,7 @@ enum BargainReport {
         var lines: [String] = []
         lines.append("Expected-utility bargaining, variant \(run.variant.rawValue): \(run.variant.summary).")
         lines.append("\(run.actors.count) actors, positions \(number(positions.min()!)) to \(number(positions.max()!)) "
-            + "(Delta \(number(run.range))), \(run.rounds.count - 1) rounds.")
+            + "(Delta \(number(run.range))), \(run.rounds.count - 1) round\(run.rounds.count == 2 ? "" : "s").")
         lines.append("")
 
         var summary = TextTable(columns: [.init("round", .right), .init("median", .right), .init("mean", .right),

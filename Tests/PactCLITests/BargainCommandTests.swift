@@ -121,3 +121,64 @@ struct BargainCommandTests {
         #expect(try BargainCLI.run(["bargain", BargainCLI.ecFile, "--variant", "nash"]).status == 2)
     }
 }
+
+@Suite("pact bargain on issue scenarios")
+struct BargainIssueTests {
+    /// The EC case as an issue scenario, its actors renamed to ids Pact knows and capabilities
+    /// given times 100: the model only uses capability ratios, so round 1 must be the reference's.
+    static let ecScenario = """
+        id: ec-car-emissions
+        title: EC car emission standards (Bueno de Mesquita 1994), actors renamed
+        date: 2020-01-01
+        kind: issue
+        issue:
+          question: In how many years should the standard apply?
+          scale: {min: 4, max: 10, min_label: four years, max_label: ten years}
+          stakeholders:
+            RUS: {position: 4, salience: 0.8, capability: 8}
+            BLR: {position: 7, salience: 0.4, capability: 8}
+            ARM: {position: 4, salience: 0.2, capability: 3}
+            KAZ: {position: 4, salience: 0.8, capability: 16}
+            KGZ: {position: 10, salience: 0.6, capability: 16}
+            TJK: {position: 10, salience: 0.6, capability: 16}
+            UZB: {position: 10, salience: 0.9, capability: 16}
+            AZE: {position: 7, salience: 0.1, capability: 5}
+            GEO: {position: 4, salience: 1.0, capability: 5}
+            AFG: {position: 7, salience: 0.7, capability: 8}
+        """
+
+    @Test("an issue scenario file runs, stakeholders in file order, and reproduces the reference round 1")
+    func scenarioFile() throws {
+        let path = try BargainCLI.file(Self.ecScenario, extension: "yaml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try BargainCLI.run(["bargain", path, "--format", "json", "--rounds", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rounds = try #require(object["rounds"] as? [[String: Any]])
+        #expect(abs((rounds[1]["median"] as? Double ?? 0) - 8.415932) < 0.5e-6)
+        let moves = try #require(rounds[1]["moves"] as? [[String: Any]])
+        #expect(moves.map { "\($0["actor"]!) \($0["kind"]!) \($0["with"]!)" } == [
+            "BLR compromise KGZ", "ARM confrontation BLR", "AZE confrontation ARM",
+        ])
+        let table = try BargainCLI.run(["bargain", path, "--rounds", "1"])
+        #expect(table.stdout.hasPrefix("EC car emission standards"))
+        #expect(table.stdout.contains("Scale: 4 = four years, 10 = ten years."))
+    }
+
+    @Test("a crisis scenario is refused with exit 2")
+    func crisis() throws {
+        let crisis = Self.ecScenario.replacingOccurrences(of: "kind: issue", with: "kind: crisis")
+        let path = try BargainCLI.file(crisis, extension: "yaml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try BargainCLI.run(["bargain", path])
+        #expect(result.status == 2)
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test("an unknown built-in id lists the built-in issue scenarios, exit 2")
+    func unknownID() throws {
+        let result = try BargainCLI.run(["bargain", "no-such-issue"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no built-in scenario has this id"))
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import PactModel
 import Testing
 
 @testable import PactEngine
@@ -165,6 +166,33 @@ struct BargainingVariantTests {
         ])
         #expect(throws: BargainingInputError.duplicateActor(name: "A")) {
             try BargainingModel(actors: [a, BargainingActor(name: "A", capability: 1, position: 5, salience: 1)])
+        }
+    }
+}
+
+@Suite("Bargaining: issue scenarios")
+struct BargainingIssueTests {
+    let issue = Issue(
+        question: "Q", scale: Scale(min: 0, max: 100, minLabel: "no", maxLabel: "yes"),
+        stakeholders: [
+            Stakeholder(actor: "RUS", position: 10, salience: 0.9),
+            Stakeholder(actor: "KAZ", position: 60, salience: 0.4, capability: 12),
+            Stakeholder(actor: "ARM", position: 80, salience: 0.3),
+        ])
+
+    @Test("explicit capabilities are kept; missing ones are the capability index times 100, in file order")
+    func capabilities() throws {
+        let actors = try BargainingActor.actors(for: issue, capabilityIndex: ["RUS": 0.5, "KAZ": 0.2, "ARM": 0.25])
+        #expect(actors.map(\.name) == ["RUS", "KAZ", "ARM"])
+        #expect(actors.map(\.capability) == [50, 12, 25])
+        #expect(actors.map(\.position) == [10, 60, 80])
+        #expect(actors.map(\.salience) == [0.9, 0.4, 0.3])
+    }
+
+    @Test("a stakeholder with no capability anywhere is named")
+    func missing() {
+        #expect(throws: MissingCapabilities(actors: ["ARM"])) {
+            try BargainingActor.actors(for: issue, capabilityIndex: ["RUS": 0.55])
         }
     }
 }
