@@ -196,3 +196,43 @@ struct BargainingIssueTests {
         }
     }
 }
+
+@Suite("Bargaining: the direction of the scale")
+struct BargainingMirrorTests {
+    /// The EC case with the scale reversed (x -> 14 - x): the same question asked the other way round.
+    static func mirroredRun(_ variant: BargainingVariant) throws -> BargainingRun {
+        let mirrored = ECEmissions.actors.map { actor in
+            var copy = actor
+            copy.position = 14 - actor.position
+            return copy
+        }
+        return try BargainingModel(actors: mirrored, variant: variant).run(rounds: 10)
+    }
+
+    @Test("pairwise: reversing the scale reverses every forecast")
+    func pairwiseIsSymmetric() throws {
+        let run = try BargainingModel(actors: ECEmissions.actors, variant: .pairwise).run(rounds: 10)
+        let mirrored = try Self.mirroredRun(.pairwise)
+        for (round, other) in zip(run.rounds, mirrored.rounds) {
+            #expect(abs(round.median - (14 - other.median)) < 1e-9, "round \(round.round)")
+            #expect(abs(round.mean - (14 - other.mean)) < 1e-9, "round \(round.round)")
+        }
+    }
+
+    @Test("scholz: the compromise tie-break favours the low end, so reversing the scale changes the forecast")
+    func scholzIsNot() throws {
+        let run = try BargainingModel(actors: ECEmissions.actors, variant: .scholz).run(rounds: 10)
+        let mirrored = try Self.mirroredRun(.scholz)
+        // Identical while no actor has compromise offers on both sides (rounds 0-3)...
+        for round in 0...3 {
+            #expect(abs(run.rounds[round].median - (14 - mirrored.rounds[round].median)) < 1e-9)
+        }
+        // ...then in round 4 Belgium, at 9.96, takes the compromise towards 4 (the lower weighted
+        // mean) on the original scale, and the one towards 10 on the reversed one.
+        let belgium = ECEmissions.index("Belgium")
+        let move = try #require(run.rounds[4].moves.first { $0.actor == belgium })
+        #expect(move.counterpart == ECEmissions.index("Netherlands") && move.kind == .compromise)
+        #expect(close(run.rounds[8].median, 9.6711))
+        #expect(close(14 - mirrored.rounds[8].median, 10.0))
+    }
+}
