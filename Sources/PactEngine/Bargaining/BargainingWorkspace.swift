@@ -11,9 +11,11 @@ import Foundation
 /// weighted distances over the sorted voters (n^2 additions), and each pair's support is two
 /// differences of those sums at the split points. For a fixed lower candidate the split points
 /// only move up as the higher one does, so finding them all costs O(n) per candidate: O(n^2) per
-/// round in all, instead of O(n^3). What remains is about 3 n^2 powers a round (the voters'
-/// weighted distances and the two utilities every actor computes for every other). Nothing is
-/// allocated inside a round except the round's own result.
+/// round in all, instead of O(n^3). Actors at one position share their row, their contests and
+/// their powers, which matters because bargaining piles actors onto each other's positions. What
+/// remains is about 3 n m powers a round, m the number of distinct positions (the voters'
+/// weighted distances and the two utilities every actor computes towards every position).
+/// Nothing is allocated inside a round except the round's own result.
 ///
 /// A reference type only to own its buffers; it never leaves `BargainingModel.run(rounds:)`.
 final class BargainingWorkspace {
@@ -109,8 +111,8 @@ final class BargainingWorkspace {
                 position[i] = x[i]
                 for j in 0..<n { distance[i * n + j] = abs(x[i] - x[j]) / range }
             }
-            // Insertion sort: positions move little between rounds, so last round's order is
-            // nearly sorted already; ties stay in input order because the sort is stable.
+            // Insertion sort from last round's order, which is nearly sorted already (most
+            // actors stay put); ties go by input index, so the order is a function of positions.
             for t in 1..<max(n, 1) {
                 let voter = order[t]
                 var u = t
@@ -328,7 +330,11 @@ final class BargainingWorkspace {
             dangers.max = max(dangers.max, sum)
             dangers.min = min(dangers.min, sum)
         }
-        guard dangers.max > dangers.min else {
+        // All dangers equal: nobody is more endangered than anyone else, every r stays 1. "Equal"
+        // allows for rounding (the same terms summed in another order), which would otherwise
+        // blow a difference of one ulp up into the extreme exponents 0.5 and 2.
+        let scale = abs(dangers.max) + abs(dangers.min)
+        guard dangers.max - dangers.min > 1e-12 * scale else {
             for k in 0..<n { exponent[k] = 1 }
             return
         }
