@@ -130,9 +130,9 @@ struct BargainingInput {
         return BargainingInput(actors: actors, displayName: file, field: "issue.stakeholders", heading: heading)
     }
 
-    /// The dataset's capability index on `day`, keyed by actor.
+    /// The embedded dataset's capability index on `day`, keyed by actor.
     static func capabilityIndex(on day: Day) throws -> [ActorID: Double] {
-        [:]
+        try Embedded.dataset().snapshot(on: day).capabilityIndex
     }
 }
 

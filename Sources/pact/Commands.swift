@@ -7,6 +7,7 @@ enum PactCommands {
         ShowCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
+        DataCommand.self,
         BargainCommand.self,
     ]
 }

@@ -182,3 +182,24 @@ struct BargainIssueTests {
         #expect(result.stderr.contains("no built-in scenario has this id"))
     }
 }
+
+@Suite("pact bargain on the built-in issues")
+struct BargainBuiltInTests {
+    @Test("both built-in issue scenarios run by id, capabilities from the dataset's index", arguments: [
+        "csto-nato-contacts-2026", "eaeu-military-dimension-2014",
+    ])
+    func builtIn(id: String) throws {
+        let result = try BargainCLI.run(["bargain", id, "--format", "json", "--rounds", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rounds = try #require(object["rounds"] as? [[String: Any]])
+        #expect(rounds.count == 4)
+        let positions = try #require(rounds[0]["positions"] as? [String: Double])
+        #expect(positions["RUS"] != nil)
+        // Every forecast stays on the issue's 0-100 scale.
+        for round in rounds {
+            let median = try #require(round["median"] as? Double)
+            #expect((0...100).contains(median))
+        }
+    }
+}
