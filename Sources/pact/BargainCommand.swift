@@ -5,7 +5,8 @@ import PactEngine
 import PactModel
 import PactReport
 
-/// `pact bargain FILE`: the expected-utility bargaining model on a stakeholder table.
+/// `pact bargain FILE`: the expected-utility bargaining model on a stakeholder CSV or an issue
+/// scenario, round by round.
 struct BargainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bargain",
@@ -20,7 +21,8 @@ struct BargainCommand: ParsableCommand {
             FILE is a CSV with the header Actor,Capability,Position,Salience, one actor a row, or \
             an issue scenario (kind: issue), as a .yaml file or a built-in id (see pact scenarios); \
             a stakeholder without a capability gets the dataset's capability index on the \
-            scenario's date times 100. Round 0 is the initial state. docs/BARGAINING.md gives the formulas of both variants.
+            scenario's date times 100. Round 0 is the initial state. docs/BARGAINING.md gives the \
+            formulas of both variants.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -59,7 +61,9 @@ struct BargainCommand: ParsableCommand {
         }
         let run = model.run(rounds: rounds)
         switch format {
-        case .table: print((input.heading + (input.heading.isEmpty ? [] : [""]) + [BargainReport.table(run)]).joined(separator: "\n"))
+        case .table:
+            let heading = input.heading.isEmpty ? [] : input.heading + [""]
+            print((heading + [BargainReport.table(run)]).joined(separator: "\n"))
         case .json: print(BargainReport.json(run).rendered())
         case .csv: print(BargainReport.csv(run).renderCSV())
         }
