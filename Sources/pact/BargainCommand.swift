@@ -87,11 +87,11 @@ struct BargainingInput {
         let url = URL(fileURLWithPath: argument)
         let lowercased = argument.lowercased()
         if lowercased.hasSuffix(".yaml") || lowercased.hasSuffix(".yml") {
-            let scenario = try ScenarioLoader(knownActors: try KnownActors.builtIn()).load(contentsOf: url, displayName: argument)
+            let scenario = try ScenarioLoader.embedded().load(contentsOf: url, displayName: argument)
             return try issue(scenario, file: argument)
         }
         if !FileManager.default.fileExists(atPath: argument), !argument.contains("/"), !argument.contains(".") {
-            let files = try Embedded.scenarioFiles(knownActors: try KnownActors.builtIn())
+            let files = try Embedded.scenarioFiles()
             let issues = files.filter { $0.scenario.kind == .issue }.map(\.scenario.id)
             guard let file = files.first(where: { $0.scenario.id == argument }) else {
                 throw InputErrors([InputError(file: argument, line: nil, field: "", found: argument,
