@@ -232,7 +232,11 @@ struct BargainingMirrorTests {
         let belgium = ECEmissions.index("Belgium")
         let move = try #require(run.rounds[4].moves.first { $0.actor == belgium })
         #expect(move.counterpart == ECEmissions.index("Netherlands") && move.kind == .compromise)
-        #expect(close(run.rounds[8].median, 9.6711))
-        #expect(close(14 - mirrored.rounds[8].median, 10.0))
+        #expect(close(move.to, 4.8009))
+        let mirroredMove = try #require(mirrored.rounds[4].moves.first { $0.actor == belgium })
+        #expect(mirroredMove.counterpart == ECEmissions.index("France") && mirroredMove.kind == .compromise)
+        #expect(close(14 - mirroredMove.to, 9.9996))
+        #expect(close(run.rounds[4].median, 9.9620))
+        #expect(close(14 - mirrored.rounds[4].median, 9.9996))
     }
 }
