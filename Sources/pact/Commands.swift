@@ -8,5 +8,6 @@ enum PactCommands {
         CheckCommand.self,
         SchemaCommand.self,
         DataCommand.self,
+        BargainCommand.self,
     ]
 }
