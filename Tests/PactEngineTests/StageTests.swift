@@ -158,3 +158,20 @@ import Testing
         #expect(t.reasons.last!.contains("non-interference"))
     }
 }
+
+@Suite struct DomesticCrisisTests {
+    func crisis(_ type: Crisis.CrisisType, _ kind: Adversary.Kind, _ backing: Adversary.Backing) -> Crisis {
+        Crisis(type: type, location: "TJK", territory: .sovereign, requester: nil, article: nil, belligerents: nil,
+               adversary: Adversary(kind: kind, actor: nil, externalBacking: backing),
+               severity: Severity(deaths: 10, displaced: 0, territoryKm2: 0), expectedDurationDays: 3)
+    }
+
+    @Test func homeGrownUnrestAndInsurgencyAreDomesticTerrorismIsNot() {
+        #expect(crisis(.internalUnrest, .nonstate, .alleged).isDomestic)
+        #expect(crisis(.hybrid, .internal, .evident).isDomestic)
+        #expect(crisis(.insurgency, .nonstate, .none).isDomestic)
+        #expect(!crisis(.insurgency, .nonstate, .alleged).isDomestic)
+        #expect(!crisis(.terrorism, .nonstate, .none).isDomestic)
+        #expect(!crisis(.borderClash, .state, .none).isDomestic)
+    }
+}
