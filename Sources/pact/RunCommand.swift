@@ -5,17 +5,18 @@ import PactEngine
 import PactModel
 import PactReport
 
-/// `pact run`: forecast what the alliance does in crisis scenarios.
+/// `pact run`: forecast what the alliance does in crisis scenarios (issue scenarios go to the
+/// bargaining model).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Forecast the alliance's response to crisis scenarios.",
         discussion: """
-            With no argument, runs every built-in crisis scenario and prints one line each: the \
+            With no argument, runs every built-in scenario. Each crisis gets one line: the \
             probability of each response level (0 none, 1 statement, 2 consultations, 3 mission, \
             4 aid, 5 deployment), the modal level, the probability that the lead state acts alone \
             (unilateral), and for deployments the expected force and days to first arrival. \
-            Arguments are built-in scenario ids, case ids (see `pact validate`), scenario files or \
+            Arguments are built-in scenario ids, ids of the historical case library, scenario files or \
             directories of them. Issue scenarios (kind: issue) go to the bargaining model, as in \
             `pact bargain` with \(bargainingRounds) rounds, and are listed in their own table.
 
@@ -79,8 +80,6 @@ struct RunCommand: ParsableCommand {
 
     /// Rounds of bargaining for issue scenarios, as `pact bargain`'s default.
     static let bargainingRounds = 10
-
-    func note(_ text: String) { FileHandle.standardError.write(Data(("note: " + text + "\n").utf8)) }
 
     func render(_ forecasts: [CrisisForecast], _ issues: [IssueForecast]) -> String {
         if format == .json {
