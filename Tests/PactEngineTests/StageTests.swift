@@ -1,4 +1,5 @@
 import Foundation
+import PactData
 import PactEngine
 import PactModel
 import Testing
@@ -173,5 +174,14 @@ import Testing
         #expect(!crisis(.insurgency, .nonstate, .alleged).isDomestic)
         #expect(!crisis(.terrorism, .nonstate, .none).isDomestic)
         #expect(!crisis(.borderClash, .state, .none).isDomestic)
+    }
+}
+
+@Suite struct ShippedParametersTests {
+    @Test func theDefaultFileNamesExactlyTheEngineParameters() throws {
+        let set = try Embedded.defaultParameters()
+        try ParameterFile.check(set, against: CrisisParameter.allCases.map(\.name), file: "default.yaml")
+        #expect(CrisisParameter.levelWeights.allSatisfy { set.contains($0.name) })
+        #expect(Set(CrisisParameter.allCases.map(\.stage)) == Set(CrisisParameter.Stage.allCases))
     }
 }
