@@ -7,6 +7,8 @@ enum PactCommands {
         ShowCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
+        RunCommand.self,
         DataCommand.self,
+        BenchCommand.self,
     ]
 }
