@@ -84,7 +84,7 @@ public struct BargainingChart: Sendable {
             var labels = t.actors.indices.map { (y: y(last.positions[$0]), text: t.actors[$0], color: theme.seriesColor($0)) }
             labels.append((y(last.median), "median \(Format.fixed(last.median, 1))", theme.text))
             labels.append((y(last.mean), "mean \(Format.fixed(last.mean, 1))", theme.mutedText))
-            for (label, placed) in zip(labels, Self.spread(labels.map(\.y), gap: 13, within: plot.y...plot.maxY)) {
+            for (label, placed) in zip(labels, Self.spreadLabels(labels.map(\.y), gap: 13, within: plot.y...plot.maxY)) {
                 svg.text(label.text, x: plot.maxX + 8, y: placed + 4, size: theme.tickSize, color: label.color)
             }
         }
@@ -96,7 +96,7 @@ public struct BargainingChart: Sendable {
     }
 
     /// Label heights moved apart to at least `gap` pixels, keeping their order, inside `within`.
-    static func spread(_ ys: [Double], gap: Double, within: ClosedRange<Double>) -> [Double] {
+    public static func spreadLabels(_ ys: [Double], gap: Double, within: ClosedRange<Double>) -> [Double] {
         let order = ys.indices.sorted { (ys[$0], $0) < (ys[$1], $1) }
         var placed = Array(repeating: 0.0, count: ys.count)
         var previous = -Double.infinity
