@@ -57,13 +57,19 @@ struct RunCommand: ParsableCommand {
         let parameters = try ParameterSource.load(params)
         let selected = try ScenarioSelection.resolve(scenarios, dataset: dataset)
         var forecasts: [CrisisForecast] = []
-        for scenario in selected {
-            guard scenario.kind == .crisis else {
-                note("skipping \(scenario.id): issue scenarios are decided by the bargaining model (`pact bargain`), not by `pact run`")
-                continue
+        let issues = selected.filter { $0.kind == .issue }.map(\.id)
+        if !issues.isEmpty {
+            note("skipping \(issues.joined(separator: ", ")): issue scenarios are decided by the bargaining model, "
+                + "run them with `pact bargain ID`")
+        }
+        for scenario in selected where scenario.kind == .crisis {
+            do {
+                let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+                forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+            } catch let error as CrisisModelError {
+                // The scenario or the parameters cannot be run as given: bad input, exit 2.
+                throw InputErrors([InputError(file: scenario.id, line: nil, field: "", message: error.message)])
             }
-            let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
-            forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
         }
         print(render(forecasts))
     }
@@ -117,10 +123,11 @@ struct RunCommand: ParsableCommand {
 
     static func memberTable(_ f: CrisisForecast) -> TextTable {
         var table = TextTable(columns: [.init("member"), .init("role"), .init("position", .right), .init("salience", .right),
-                                        .init("stance"), .init("support", .right), .init("abstain", .right),
+                                        .init("weight", .right), .init("stance"), .init("support", .right), .init("abstain", .right),
                                         .init("block", .right), .init("troops", .right)])
         for m in f.members {
-            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2), m.stance.rawValue,
+            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2),
+                          Format.fixed(m.weight, 2), m.stance.rawValue,
                           Format.probability(m.stances.support), Format.probability(m.stances.abstain),
                           Format.probability(m.stances.block), Format.fixed(m.contribution, 0)])
         }
@@ -161,7 +168,7 @@ enum ScenarioSelection {
         let known = Set(dataset.actors.keys)
         let loader = ScenarioLoader(knownActors: known, knownParameters: ParameterSource.names)
         let builtIn = try Embedded.scenarios(knownActors: known, knownParameters: ParameterSource.names)
-        if arguments.isEmpty { return builtIn.filter { $0.kind == .crisis } }
+        if arguments.isEmpty { return builtIn }
         var result: [Scenario] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
