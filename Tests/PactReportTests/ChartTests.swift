@@ -110,9 +110,9 @@ struct ChartTests {
             scenario: "t", draws: 1, seed: 1, levels: [0, 0, 0, 0, 0, 1], modal: 5, unilateral: 0,
             force: .init(mean: 300, p10: 300, p90: 300), daysToFirstArrival: .init(mean: 2, p10: 2, p90: 2),
             members: [MemberForecast(id: "AAA", position: 5, salience: 1, stance: .support,
-                                     stances: .init(support: 1, abstain: 0, block: 0), contribution: 100, role: "lead"),
+                                     stances: .init(support: 1, abstain: 0, block: 0), contribution: 100, role: "lead", weight: 0.5),
                       MemberForecast(id: "BBB", position: 5, salience: 1, stance: .support,
-                                     stances: .init(support: 1, abstain: 0, block: 0), contribution: 200, role: "member")],
+                                     stances: .init(support: 1, abstain: 0, block: 0), contribution: 200, role: "member", weight: 0.5)],
             drivers: [], trigger: TriggerExplanation(cap: 5, coverage: "collective-defence", strength: 1, reasons: []),
             expectedLevel: 5, requesterSatisfaction: nil)
         let schedule = try #require(ForceSchedule.derive(from: forecast, snapshot: dataset.snapshot(on: Day(iso: "2020-01-01")!),
