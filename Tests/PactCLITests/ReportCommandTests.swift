@@ -84,3 +84,22 @@ private func pactBinary() throws -> URL {
     }
     throw CocoaError(.fileNoSuchFile)
 }
+
+@Suite("pact bargain --report")
+struct BargainReportCommandTests {
+    @Test func theReportHoldsTheTrajectoryAndTheSameFinalMedianAsTheJSON() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pact-bargain-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try runPact(["bargain", "csto-nato-contacts-2026", "--format", "json", "--report", file.path])
+        #expect(result.status == 0)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("<figure id=\"chart-bargaining\">"))
+        #expect(html.contains("pact bargain csto-nato-contacts-2026 --rounds 10 --variant scholz --report \(file.path)"))
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let last = try #require((json?["rounds"] as? [[String: Any]])?.last)
+        let median = try #require(last["median"] as? Double)
+        #expect(html.contains("<td class=\"num\">\(String(format: "%.4f", median))</td>"))
+        // Actor ids of the issue scenario are shown by name.
+        #expect(html.contains("Kazakhstan"))
+    }
+}

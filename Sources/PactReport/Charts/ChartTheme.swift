@@ -1,8 +1,10 @@
 /// The look shared by every Pact chart: one font stack, one palette, one set of margins.
 ///
-/// Print-friendly on purpose: white ground, dark text, thin grey grid, colours that stay
-/// distinct in greyscale (light to dark) and for the common colour-vision deficiencies (the
-/// palette follows Okabe and Ito's). Charts read it; nothing else sets a colour or a size.
+/// Print-friendly on purpose: white ground, dark text, thin grey grid, no gradients or
+/// transparency tricks that printers drop. The series palette is Okabe and Ito's, which stays
+/// distinct for the common colour-vision deficiencies, with its yellow and black replaced by Paul
+/// Tol's wine, green and olive so that every colour also reads as text on white and none is
+/// confused with the black median line. Charts read the theme; nothing else sets a colour or a size.
 public struct ChartTheme: Hashable, Sendable {
     public var fontFamily: String
     public var titleSize: Double
@@ -73,7 +75,7 @@ public struct ChartTheme: Hashable, Sendable {
         margin: Margins(top: 44, right: 24, bottom: 52, left: 64),
         text: "#1a1a1a", mutedText: "#5a5a5a", grid: "#e3e3e3", axis: "#8a8a8a", background: "#ffffff",
         primary: "#0072B2", accent: "#D55E00",
-        series: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999"],
+        series: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255", "#117733", "#999933", "#AA4499"],
         support: "#009E73", abstain: "#E69F00", block: "#D55E00",
         positive: "#0072B2", negative: "#D55E00")
 

@@ -71,7 +71,7 @@ public struct CrisisReport: Sendable {
         doc.append(.list(forecast.trigger.reasons))
         doc.append(.heading("Members"))
         if let chart = charts["members"] { doc.append(.chart(chart)) }
-        doc.append(.table(memberTable, caption: "Members on the scenario date"))
+        doc.append(.table(memberTable, caption: "Members on the scenario date (weight: mean share of the bargaining weight)"))
         doc.append(.heading("Drivers"))
         if let chart = charts["drivers"] { doc.append(.chart(chart)) }
         doc.append(.table(driverTable, caption: nil))
@@ -133,11 +133,11 @@ public struct CrisisReport: Sendable {
     var memberTable: TextTable {
         var table = TextTable(columns: [.init("member"), .init("role"), .init("preferred level", .right), .init("salience", .right),
                                         .init("stance"), .init("support", .right), .init("abstain", .right),
-                                        .init("block", .right), .init("troops", .right)])
+                                        .init("block", .right), .init("weight", .right), .init("troops", .right)])
         for m in forecast.members {
             table.append([name(m.id), m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2), m.stance.rawValue,
                           Format.probability(m.stances.support), Format.probability(m.stances.abstain),
-                          Format.probability(m.stances.block), Format.grouped(m.contribution)])
+                          Format.probability(m.stances.block), Format.fixed(m.weight, 2), Format.grouped(m.contribution)])
         }
         return table
     }
