@@ -145,6 +145,9 @@ struct ChartTests {
         let placed = BargainingChartSpread.spread([100, 101, 102, 300])
         #expect(placed[1] - placed[0] >= 13 && placed[2] - placed[1] >= 13)
         #expect(placed[3] == 300)
+        // A crowd at the bottom is pushed up, one at the top stays inside: all within 0...1000.
+        let crowded = BargainingChart.spreadLabels([0, 0, 990, 995, 1000, 1000], gap: 13, within: 0...1000)
+        #expect(crowded == [0, 13, 961, 974, 987, 1000])
     }
 
     @Test func reliabilityDrawsOnePointPerNonEmptyBin() throws {

@@ -95,21 +95,18 @@ public struct BargainingChart: Sendable {
         return Chart(id: "bargaining", title: title, svg: svg.finish(), caption: caption)
     }
 
-    /// Label heights moved apart to at least `gap` pixels, keeping their order, inside `within`.
+    /// Label heights moved apart to at least `gap` pixels, keeping their order, inside `within`
+    /// when they fit: pushed down from the top, then back up from the bottom.
     public static func spreadLabels(_ ys: [Double], gap: Double, within: ClosedRange<Double>) -> [Double] {
         let order = ys.indices.sorted { (ys[$0], $0) < (ys[$1], $1) }
+        var sorted = order.map { min(max(ys[$0], within.lowerBound), within.upperBound) }
+        for i in sorted.indices.dropFirst() { sorted[i] = max(sorted[i], sorted[i - 1] + gap) }
+        if let last = sorted.last, last > within.upperBound {
+            sorted[sorted.count - 1] = within.upperBound
+            for i in sorted.indices.dropLast().reversed() { sorted[i] = min(sorted[i], sorted[i + 1] - gap) }
+        }
         var placed = Array(repeating: 0.0, count: ys.count)
-        var previous = -Double.infinity
-        for index in order {
-            let value = max(ys[index], previous + gap)
-            placed[index] = value
-            previous = value
-        }
-        // If the stack ran off the bottom, shift it up as a whole.
-        if let maxPlaced = placed.max(), maxPlaced > within.upperBound {
-            let shift = maxPlaced - within.upperBound
-            placed = placed.map { $0 - shift }
-        }
+        for (rank, index) in order.enumerated() { placed[index] = sorted[rank] }
         return placed
     }
 }
