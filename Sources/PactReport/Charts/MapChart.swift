@@ -43,15 +43,33 @@ public struct MapData: Hashable, Sendable {
     public var bases: [Site]
     /// Whose bases they are, for the legend ("Russian bases" reads better than "RUS bases").
     public var baseOwner: String
+    /// Actors in the scenario too far away to draw without shrinking the region to a dot, named
+    /// in the legend with their distance from the crisis location instead.
+    public var offMap: [Distant]
 
-    public init(places: [Place], bases: [Site], baseOwner: String) {
+    public struct Distant: Hashable, Sendable {
+        public var name: String
+        public var distanceKm: Double
+        public init(name: String, distanceKm: Double) {
+            self.name = name
+            self.distanceKm = distanceKm
+        }
+    }
+
+    public init(places: [Place], bases: [Site], baseOwner: String, offMap: [Distant] = []) {
         self.places = places
         self.bases = bases
         self.baseOwner = baseOwner
+        self.offMap = offMap
     }
 
+    /// How far from the crisis location an adversary may be and still be drawn: beyond this the
+    /// map would span continents and the members would crowd into one corner.
+    public static let adversaryReachKm = 3000.0
+
     /// The organization's parties on the snapshot's day, the crisis location and the adversary
-    /// state (if any), each at its capital, and the lead state's open bases.
+    /// state (if any, and within `adversaryReachKm` of the location; otherwise listed in `offMap`),
+    /// each at its capital, and the lead state's open bases.
     public static func crisis(_ crisis: Crisis?, snapshot: DatasetSnapshot) -> MapData {
         var order: [ActorID] = []
         var roles: [ActorID: [Role]] = [:]
@@ -62,9 +80,17 @@ public struct MapData: Hashable, Sendable {
         }
         let members = Set(snapshot.members)
         for id in snapshot.parties { add(id, members.contains(id) ? .member : .inactiveMember) }
+        var offMap: [Distant] = []
         if let crisis {
             add(crisis.location, .location)
-            if let adversary = crisis.adversary.actor { add(adversary, .other) }
+            if let adversary = crisis.adversary.actor {
+                let distance = snapshot.distance(from: adversary, to: crisis.location) ?? 0
+                if distance <= adversaryReachKm || roles[adversary] != nil {
+                    add(adversary, .other)
+                } else if let actor = snapshot.actors[adversary] {
+                    offMap.append(Distant(name: actor.name, distanceKm: distance))
+                }
+            }
         }
         let places = order.map { id in
             Place(id: id.rawValue, name: snapshot.actors[id]!.name, coordinates: snapshot.actors[id]!.capital, roles: roles[id]!)
@@ -74,7 +100,7 @@ public struct MapData: Hashable, Sendable {
             .sorted { $0.id < $1.id }
             .map { Site(name: $0.name, coordinates: $0.coordinates, detail: "\($0.place), \(snapshot.actors[$0.host]?.name ?? $0.host.rawValue)") }
         let owner = snapshot.actors[lead]?.name ?? lead.rawValue
-        return MapData(places: places, bases: bases, baseOwner: owner)
+        return MapData(places: places, bases: bases, baseOwner: owner, offMap: offMap)
     }
 }
 
@@ -110,7 +136,7 @@ public struct MapChart: Sendable {
         let y = LinearScale(domain: (midLat - halfLat)...(midLat + halfLat), range: plot.y...plot.maxY, inverted: true)
         // Bases numbered west to east, listed under the map.
         let bases = data.bases.sorted { ($0.coordinates.longitude, $0.name) < ($1.coordinates.longitude, $1.name) }
-        let legendRows = 1 + bases.count
+        let legendRows = 1 + bases.count + data.offMap.count
         let legendTop = plot.maxY + 56
         let height = legendTop + Double(legendRows) * 16 + 14
 
@@ -168,7 +194,7 @@ public struct MapChart: Sendable {
             key("frozen or suspended member") { $0.circle(cx: $1, cy: ly, r: 6, fill: "#9bbcd6") }
         }
         if data.places.contains(where: { !$0.roles.contains(.member) && !$0.roles.contains(.inactiveMember) }) {
-            key("other actor") { $0.circle(cx: $1, cy: ly, r: 6, fill: theme.mutedText) }
+            key("adversary") { $0.circle(cx: $1, cy: ly, r: 6, fill: theme.mutedText) }
         }
         if let location {
             key("crisis: \(location.name)") {
@@ -177,6 +203,11 @@ public struct MapChart: Sendable {
         }
         if !bases.isEmpty {
             key("\(data.baseOwner) base") { $0.polygon([($1, ly - 7), ($1 + 6.5, ly + 5), ($1 - 6.5, ly + 5)], fill: theme.accent) }
+        }
+        for (i, place) in data.offMap.enumerated() {
+            svg.text("Off the map: \(place.name), \(Format.grouped(place.distanceKm)) km from \(location?.name ?? "the crisis")",
+                     x: plot.x, y: ly + 21 + Double(bases.count + i) * 16, size: theme.tickSize - 1, color: theme.text,
+                     extra: [("class", "off-map")])
         }
         for (i, base) in bases.enumerated() {
             svg.text("\(i + 1)  \(base.name), \(base.detail)", x: plot.x, y: ly + 21 + Double(i) * 16,

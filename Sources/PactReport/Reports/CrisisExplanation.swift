@@ -56,16 +56,16 @@ public struct CrisisExplanation: Sendable {
         if crisis.territory != .sovereign { text += ", on \(crisis.territory.rawValue) territory" }
         var adversary: String
         switch crisis.adversary.kind {
-        case .state: adversary = crisis.adversary.actor.map { "the adversary is \(name($0))" } ?? "the adversary is a state"
-        case .nonstate: adversary = "the adversary is a non-state group"
-        case .internal: adversary = "the adversary is domestic"
+        case .state: adversary = "adversary: " + (crisis.adversary.actor.map { name($0) } ?? "a state")
+        case .nonstate: adversary = "adversary: a non-state group"
+        case .internal: adversary = "adversary: domestic"
         }
         switch crisis.adversary.externalBacking {
         case .none: break
-        case .alleged: adversary += ", with outside backing alleged"
-        case .evident: adversary += ", with evident outside backing"
+        case .alleged: adversary += ", outside backing alleged"
+        case .evident: adversary += ", evident outside backing"
         }
-        text += "; \(adversary). "
+        text += " (\(adversary)). "
         let organization = snapshot.organization.name
         if let requester = crisis.requester {
             if let number = crisis.article {
