@@ -13,10 +13,15 @@ let package = Package(
         .library(name: "PactData", targets: ["PactData"]),
         .library(name: "PactEngine", targets: ["PactEngine"]),
         .library(name: "PactReport", targets: ["PactReport"]),
+        .library(name: "PactServer", targets: ["PactServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The vocabulary: actors, organizations, memberships, relations, assets,
@@ -32,11 +37,25 @@ let package = Package(
         .target(name: "PactEngine", dependencies: ["PactModel"]),
         // Tables, CSV and Markdown shared by the CLI and (later) the server.
         .target(name: "PactReport", dependencies: ["PactModel"]),
+        // The browser workbench: HTTP API, server-rendered pages, runs kept in SQLite.
+        // The only target that knows about HTTP and databases.
+        .target(
+            name: "PactServer",
+            dependencies: [
+                "PactModel", "PactData", "PactEngine", "PactReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/openapi.yaml")]
+        ),
         .executableTarget(
             name: "pact",
             dependencies: [
-                "PactModel", "PactData", "PactEngine", "PactReport",
+                "PactModel", "PactData", "PactEngine", "PactReport", "PactServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
@@ -44,6 +63,13 @@ let package = Package(
         .testTarget(name: "PactEngineTests", dependencies: ["PactEngine", "PactData", "PactModel"]),
         .testTarget(name: "PactReportTests", dependencies: ["PactReport", "PactModel", "PactEngine", "PactData"]),
         .testTarget(name: "PactCLITests", dependencies: ["pact"]),
+        .testTarget(
+            name: "PactServerTests",
+            dependencies: [
+                "PactServer", "PactModel", "PactData",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

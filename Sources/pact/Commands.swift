@@ -12,5 +12,6 @@ enum PactCommands {
         BargainCommand.self,
         ReportCommand.self,
         BenchCommand.self,
+        ServeCommand.self,
     ]
 }

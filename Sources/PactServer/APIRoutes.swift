@@ -1,0 +1,213 @@
+import Foundation
+import Hummingbird
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// The JSON API under `/api`, as `openapi.yaml` documents it.
+struct APIRoutes: Sendable {
+    let workbench: Workbench
+    var catalog: Catalog { workbench.catalog }
+    var store: Store { workbench.store }
+
+    func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api")
+        api.get("openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: Resources.openAPI)))
+        }
+        api.get("scenarios", use: handle { _, _ in try listScenarios() })
+        api.post("scenarios", use: handle { request, _ in
+            let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)
+            let saved = try workbench.save(yaml: try body.string("yaml"), mode: .create)
+            return Response.json(text: try scenarioJSON(saved), status: .created)
+        })
+        api.get("scenarios/:id", use: handle { _, context in
+            .json(text: try scenarioJSON(try workbench.scenario(try context.parameters.require("id"))))
+        })
+        api.put("scenarios/:id", use: handle { request, context in
+            let id = try context.parameters.require("id")
+            if catalog.builtIn(id) != nil { throw APIError(.forbidden, "built-in scenarios cannot be changed; create a copy with another id", field: "id") }
+            let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)
+            let saved = try workbench.save(yaml: try body.string("yaml"), mode: .update, expectedID: id)
+            return .json(text: try scenarioJSON(saved))
+        })
+        api.delete("scenarios/:id", use: handle { _, context in
+            let id = try context.parameters.require("id")
+            if catalog.builtIn(id) != nil { throw APIError(.forbidden, "built-in scenarios cannot be deleted", field: "id") }
+            guard try store.deleteScenario(id, now: Workbench.timestamp()) else { throw APIError.notFound("scenario '\(id)'") }
+            return Response(status: .noContent)
+        })
+        api.get("runs", use: handle { request, _ in
+            let scenario = request.uri.queryParameters.get("scenario")
+            let runs = try store.runs(scenario: scenario)
+            return .json(text: "[" + runs.map { $0.json(withResult: false) }.joined(separator: ",") + "]")
+        })
+        api.post("runs", use: handle { request, _ in
+            let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)
+            let row = try await workbench.run(try body.runRequest())
+            return Response.json(text: row.json(withResult: true), status: .created)
+        })
+        api.get("runs/:id", use: handle { _, context in
+            guard let id = Int64(try context.parameters.require("id")), let row = try store.run(id) else {
+                throw APIError.notFound("run '\(context.parameters.get("id") ?? "")'")
+            }
+            return .json(text: row.json(withResult: true))
+        })
+        api.post("bargain", use: handle { request, _ in
+            let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)
+            let result = try Bargain.run(try body.bargainRequest(), workbench: workbench)
+            return .json(result.json)
+        })
+        api.get("data/:topic", use: handle { request, context in
+            let topic = try context.parameters.require("topic")
+            let day = try DataTopics.day(request.uri.queryParameters.get("as_of"))
+            return .json(try DataTopics(dataset: catalog.dataset, day: day).json(topic))
+        })
+        api.get("cases", use: handle { _, _ in .json(.array(catalog.cases.map(CaseJSON.json))) })
+    }
+
+    /// Wraps a handler so every failure answers with the JSON error body.
+    func handle(_ body: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response)
+        -> @Sendable (Request, BasicRequestContext) async throws -> Response
+    {
+        { request, context in
+            do {
+                return try await body(request, context)
+            } catch let error as APIError {
+                return error.response()
+            } catch let errors as InputErrors {
+                return APIError(errors).response()
+            } catch let error as HTTPError {
+                let message = error.status == .contentTooLarge
+                    ? "the request body is larger than \(workbench.limits.maxBodyBytes) bytes" : (error.body ?? "\(error.status)")
+                return APIError(error.status, message).response()
+            }
+        }
+    }
+
+    func listScenarios() throws -> Response {
+        var items: [OrderedJSON] = catalog.builtIns.map { summary($0.scenario, version: 0) }
+        for row in try store.scenarios() {
+            guard let scenario = try? workbench.parse(row.yaml, file: row.id) else { continue }
+            items.append(summary(scenario, version: row.version))
+        }
+        return .json(.array(items))
+    }
+
+    func summary(_ scenario: Scenario, version: Int) -> OrderedJSON {
+        .object([
+            "id": .string(scenario.id),
+            "title": .string(scenario.title),
+            "kind": .string(scenario.kind.rawValue),
+            "date": .string(scenario.date.description),
+            "builtin": .bool(version == 0),
+            "version": .number(version),
+        ])
+    }
+
+    func scenarioJSON(_ resolved: ResolvedScenario) throws -> String {
+        let versions = resolved.isBuiltIn ? [0] : try store.versions(of: resolved.scenario.id).map(\.version)
+        var members: [OrderedJSON.Member]
+        if case .object(let m) = summary(resolved.scenario, version: resolved.version) { members = m } else { members = [] }
+        members.append(.init("versions", .array(versions.map { .number($0) })))
+        members.append(.init("yaml", .string(resolved.yaml)))
+        return OrderedJSON.object(members).rendered(pretty: false)
+    }
+}
+
+/// A JSON request body, read with a size cap, with typed accessors whose errors name the field.
+struct JSONBody {
+    var object: [String: Any]
+
+    static func read(_ request: Request, limit: Int) async throws -> JSONBody {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+            throw APIError(.unsupportedMediaType, "send the body as application/json, found \(type)", field: nil,
+                           allowed: ["application/json"])
+        }
+        let buffer = try await request.body.collect(upTo: limit)
+        let data = Data(String(buffer: buffer).utf8)
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw APIError(.badRequest, "the body must be a JSON object")
+        }
+        return JSONBody(object: object)
+    }
+
+    func string(_ key: String) throws -> String {
+        guard let value = object[key] else { throw APIError(.unprocessableContent, "is required", field: key) }
+        guard let text = value as? String else { throw APIError(.unprocessableContent, "must be a string", field: key) }
+        return text
+    }
+
+    func integer(_ key: String, default fallback: Int) throws -> Int {
+        guard let value = object[key] else { return fallback }
+        guard let n = ForecastJSON.number(value), n == n.rounded(), abs(n) < 1e15, !(value is String), !(value is Bool) else {
+            throw APIError(.unprocessableContent, "must be a whole number", field: key)
+        }
+        return Int(n)
+    }
+
+    func runRequest() throws -> RunRequest {
+        let scenario = try string("scenario")
+        let draws = try integer("draws", default: 10_000)
+        let seedValue = try integer("seed", default: 1)
+        guard seedValue >= 0 else { throw APIError(.unprocessableContent, "must be 0 or more", field: "seed") }
+        var params: [String: ClosedRange<Double>] = [:]
+        if let raw = object["params"] {
+            guard let map = raw as? [String: Any] else {
+                throw APIError(.unprocessableContent, "must be an object of parameter name to a number or [low, high]", field: "params")
+            }
+            for (name, value) in map {
+                if let pair = value as? [Any], pair.count == 2, let low = ForecastJSON.number(pair[0]),
+                   let high = ForecastJSON.number(pair[1]) {
+                    guard low <= high else {
+                        throw APIError(.unprocessableContent, "low must not exceed high", field: "params.\(name)")
+                    }
+                    params[name] = low...high
+                } else if let single = ForecastJSON.number(value), !(value is Bool) {
+                    params[name] = single...single
+                } else {
+                    throw APIError(.unprocessableContent, "must be a number or [low, high]", field: "params.\(name)")
+                }
+            }
+        }
+        return RunRequest(scenarioID: scenario, draws: draws, seed: UInt64(seedValue), params: params)
+    }
+
+    func bargainRequest() throws -> Bargain.Request {
+        let rounds = try integer("rounds", default: 10)
+        guard (0...1000).contains(rounds) else {
+            throw APIError(.unprocessableContent, "must be between 0 and 1000", field: "rounds")
+        }
+        let variantName = (object["variant"] as? String) ?? "scholz"
+        guard let variant = BargainingVariant(rawValue: variantName) else {
+            throw APIError(.unprocessableContent, "'\(variantName)' is not a variant", field: "variant",
+                           allowed: BargainingVariant.allCases.map(\.rawValue))
+        }
+        var request = Bargain.Request(rounds: rounds, variant: variant)
+        if let id = object["scenario"] as? String { request.scenario = id }
+        if let list = object["stakeholders"] {
+            guard let rows = list as? [[String: Any]] else {
+                throw APIError(.unprocessableContent, "must be a list of {actor, capability, position, salience}", field: "stakeholders")
+            }
+            request.stakeholders = try rows.enumerated().map { index, row in
+                func value(_ key: String) throws -> Double {
+                    guard let n = ForecastJSON.number(row[key]), n.isFinite, !(row[key] is Bool) else {
+                        throw APIError(.unprocessableContent, "must be a number", field: "stakeholders[\(index)].\(key)")
+                    }
+                    return n
+                }
+                guard let actor = row["actor"] as? String, !actor.isEmpty else {
+                    throw APIError(.unprocessableContent, "must be a non-empty name", field: "stakeholders[\(index)].actor")
+                }
+                return BargainingActor(name: actor, capability: try value("capability"), position: try value("position"),
+                                       salience: try value("salience"))
+            }
+        }
+        if request.scenario == nil && request.stakeholders == nil {
+            throw APIError(.unprocessableContent, "give a scenario id or a stakeholders list", field: "stakeholders")
+        }
+        return request
+    }
+}

@@ -1,0 +1,397 @@
+import Foundation
+import Hummingbird
+import Mustache
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// The browser workbench: server-rendered pages over the same `Workbench` the API uses.
+///
+/// Every page sets a `pact_csrf` cookie when the browser has none and puts the same value into
+/// its forms; a form post whose `csrf` field does not match the cookie is refused.
+struct PageRoutes: Sendable {
+    let workbench: Workbench
+    let templates: MustacheLibrary
+    let tokenRequired: Bool
+    var catalog: Catalog { workbench.catalog }
+    var store: Store { workbench.store }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("static/pact.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
+                     body: .init(byteBuffer: ByteBuffer(string: Resources.stylesheet)))
+        }
+        router.get("/", use: page { request, csrf in try home(csrf) })
+        router.get("scenarios/new", use: page { request, csrf in
+            try scenarioPage(nil, form: .blank, errors: [], csrf: csrf, status: .ok)
+        })
+        router.post("scenarios", use: form { request, fields, csrf in
+            let form = ScenarioForm(values: fields)
+            do {
+                let saved = try workbench.save(yaml: form.yaml, mode: .create)
+                return .redirect("/scenarios/\(Self.escapePath(saved.scenario.id))")
+            } catch let error as APIError {
+                return try scenarioPage(nil, form: form, errors: Self.problems(error), csrf: csrf, status: error.status)
+            }
+        })
+        router.get("scenarios/:id", use: page { request, csrf in
+            let resolved = try workbench.scenario(try requireParameter(request, "id"))
+            let form = resolved.scenario.kind == .crisis ? ScenarioForm(resolved.scenario) : ScenarioForm(values: [:])
+            return try scenarioPage(resolved, form: form, errors: [], csrf: csrf, status: .ok)
+        })
+        router.post("scenarios/:id", use: form { request, fields, csrf in
+            let id = try requireParameter(request, "id")
+            let current = try workbench.scenario(id)
+            let form = ScenarioForm(values: fields)
+            do {
+                let saved = try workbench.save(yaml: form.yaml, mode: .update, expectedID: id)
+                return .redirect("/scenarios/\(Self.escapePath(saved.scenario.id))")
+            } catch let error as APIError {
+                return try scenarioPage(current, form: form, errors: Self.problems(error), csrf: csrf, status: error.status)
+            }
+        })
+        router.post("scenarios/:id/delete", use: form { request, _, _ in
+            let id = try requireParameter(request, "id")
+            guard catalog.builtIn(id) == nil else { throw APIError(.forbidden, "built-in scenarios cannot be deleted") }
+            _ = try store.deleteScenario(id, now: Workbench.timestamp())
+            return .redirect("/")
+        })
+        router.post("runs", use: form { request, fields, csrf in
+            let id = fields["scenario"] ?? ""
+            let draws = Int(fields["draws"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? -1
+            let seed = UInt64(fields["seed"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1
+            let row = try await workbench.run(RunRequest(scenarioID: id, draws: draws, seed: seed))
+            return .redirect("/runs/\(row.id)")
+        })
+        router.get("runs/:id", use: page { request, csrf in try runPage(try requireParameter(request, "id"), csrf) })
+        router.get("compare", use: page { request, csrf in
+            try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
+        })
+        router.get("cases", use: page { _, csrf in try render("cases", ["csrf": csrf, "cases": casesContext()]) })
+        router.get("data", use: page { request, csrf in
+            try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"), csrf)
+        })
+        router.get("bargain", use: page { request, csrf in
+            try bargainPage(scenario: request.uri.queryParameters.get("scenario"), posted: nil, csrf: csrf)
+        })
+        router.post("bargain", use: form { _, fields, csrf in try bargainPage(scenario: fields["scenario"], posted: fields, csrf: csrf) })
+        router.get("login", use: page { _, csrf in try render("login", ["csrf": csrf, "required": tokenRequired]) })
+        router.post("login", use: form { _, fields, _ in
+            var response = Response.redirect("/")
+            response.setCookie(Cookie(name: "pact_token", value: Self.cookieSafe(fields["token"] ?? ""), path: "/", httpOnly: true,
+                                      sameSite: .strict))
+            return response
+        })
+    }
+
+    // MARK: Plumbing
+
+    func requireParameter(_ request: Request, _ name: String) throws -> String {
+        // Route parameters arrive percent-encoded.
+        let path = request.uri.path.split(separator: "/").map(String.init)
+        guard let index = path.firstIndex(where: { ["scenarios", "runs"].contains($0) }), index + 1 < path.count else {
+            throw APIError.notFound(name)
+        }
+        return path[index + 1].removingPercentEncoding ?? path[index + 1]
+    }
+
+    static func escapePath(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+
+    static func cookieSafe(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7f && !"\";,\\".unicodeScalars.contains($0) }
+            .map(Character.init))
+    }
+
+    static func problems(_ error: APIError) -> [InputError] {
+        error.problems.isEmpty
+            ? [InputError(file: "", line: nil, field: error.field ?? "", message: error.message, allowed: error.allowed)]
+            : error.problems
+    }
+
+    /// A GET page: the CSRF cookie is set when missing, errors become an error page.
+    func page(_ body: @escaping @Sendable (Request, String) async throws -> Response)
+        -> @Sendable (Request, BasicRequestContext) async throws -> Response
+    {
+        { request, _ in
+            let existing = request.cookies["pact_csrf"]?.value
+            let csrf = existing ?? RandomToken.make()
+            var response: Response
+            do {
+                response = try await body(request, csrf)
+            } catch let error as APIError {
+                response = errorPage(error, csrf: csrf)
+            }
+            if existing == nil {
+                response.setCookie(Cookie(name: "pact_csrf", value: csrf, path: "/", httpOnly: true, sameSite: .strict))
+            }
+            return response
+        }
+    }
+
+    /// A form post: the body is capped, decoded, and its CSRF token checked against the cookie.
+    func form(_ body: @escaping @Sendable (Request, [String: String], String) async throws -> Response)
+        -> @Sendable (Request, BasicRequestContext) async throws -> Response
+    {
+        { request, _ in
+            let csrf = request.cookies["pact_csrf"]?.value ?? ""
+            do {
+                let buffer = try await request.body.collect(upTo: workbench.limits.maxBodyBytes)
+                let fields = FormDecoding.decode(String(buffer: buffer))
+                guard !csrf.isEmpty, fields["csrf"] == csrf else {
+                    throw APIError(.forbidden, "the form's security token is missing or stale; reload the page and try again")
+                }
+                return try await body(request, fields, csrf)
+            } catch let error as APIError {
+                return errorPage(error, csrf: csrf)
+            } catch let error as HTTPError where error.status == .contentTooLarge {
+                return errorPage(APIError(.contentTooLarge, "the form is larger than \(workbench.limits.maxBodyBytes) bytes"), csrf: csrf)
+            }
+        }
+    }
+
+    func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = templates.render(context, withTemplate: template) else {
+            throw APIError(.internalServerError, "template \(template) is missing from the installation")
+        }
+        return .html(html, status: status)
+    }
+
+    func errorPage(_ error: APIError, csrf: String) -> Response {
+        let context: [String: Any] = ["csrf": csrf, "status": Int(error.status.code), "message": error.message,
+                                      "field": error.field ?? ""]
+        return (try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status)
+    }
+
+    // MARK: Pages
+
+    static func levelName(_ k: Int) -> String { ResponseLevel(rawValue: k).map { "\(k) \($0.name)" } ?? "\(k)" }
+
+    func runSummary(_ row: Store.RunRow) -> [String: Any] {
+        var item: [String: Any] = ["id": row.id, "scenario": row.run.scenarioID, "version": row.run.scenarioVersion,
+                                   "draws": Format.grouped(Double(row.run.draws)), "seed": String(row.run.seed),
+                                   "finished": row.run.finishedAt]
+        if let f = row.forecast {
+            item["modal"] = Self.levelName(f.modal)
+            item["modalShare"] = Format.percentage(f.levels[f.modal])
+            item["expected"] = Format.fixed(f.expectedLevel, 2)
+        }
+        return item
+    }
+
+    func scenarioItem(_ scenario: Scenario, version: Int) throws -> [String: Any] {
+        var item: [String: Any] = ["id": scenario.id, "path": Self.escapePath(scenario.id), "title": scenario.title,
+                                   "date": scenario.date.description, "kind": scenario.kind.rawValue,
+                                   "crisis": scenario.kind == .crisis, "version": version]
+        if let latest = try store.runs(scenario: scenario.id, limit: 1).first { item["latest"] = runSummary(latest) }
+        return item
+    }
+
+    func home(_ csrf: String) throws -> Response {
+        let builtIns = try catalog.builtIns.map { try scenarioItem($0.scenario, version: 0) }
+        let users = try store.scenarios().compactMap { row -> [String: Any]? in
+            guard let s = try? workbench.parse(row.yaml, file: row.id) else { return nil }
+            return try scenarioItem(s, version: row.version)
+        }
+        let runs = try store.runs(limit: 30).map(runSummary)
+        return try render("home", ["csrf": csrf, "builtins": builtIns, "users": users, "hasUsers": !users.isEmpty,
+                                   "runs": runs, "hasRuns": !runs.isEmpty, "canCompare": runs.count >= 2])
+    }
+
+    func scenarioPage(_ resolved: ResolvedScenario?, form: ScenarioForm, errors: [InputError], csrf: String,
+                      status: HTTPResponse.Status) throws -> Response {
+        var context: [String: Any] = ["csrf": csrf, "fields": form.context(errors: errors),
+                                      "unplaced": ScenarioForm.unplaced(errors), "hasErrors": !errors.isEmpty,
+                                      "maxDraws": workbench.limits.maxDraws]
+        if let resolved {
+            let s = resolved.scenario
+            context["scenario"] = try scenarioItem(s, version: resolved.version)
+            context["builtin"] = resolved.isBuiltIn
+            context["crisis"] = s.kind == .crisis
+            context["issue"] = s.kind == .issue
+            context["yaml"] = resolved.yaml
+            context["action"] = resolved.isBuiltIn ? "/scenarios" : "/scenarios/\(Self.escapePath(s.id))"
+            let runs = try store.runs(scenario: s.id, limit: 20).map(runSummary)
+            context["runs"] = runs
+            context["hasRuns"] = !runs.isEmpty
+            let versions = resolved.isBuiltIn ? [] : try store.versions(of: s.id).map { ["version": $0.version, "created": $0.createdAt] }
+            context["versions"] = versions
+            context["hasVersions"] = !versions.isEmpty
+        } else {
+            context["crisis"] = true
+            context["action"] = "/scenarios"
+            context["new"] = true
+        }
+        return try render("scenario", context, status: status)
+    }
+
+    func loadRun(_ text: String) throws -> (Store.RunRow, Scenario, CrisisForecast) {
+        guard let id = Int64(text), let row = try store.run(id) else { throw APIError.notFound("run '\(text)'") }
+        guard let forecast = row.forecast else { throw APIError(.internalServerError, "run \(id)'s stored result cannot be read") }
+        let scenario = try workbench.parse(row.run.scenarioYAML, file: row.run.scenarioID)
+        return (row, scenario, forecast)
+    }
+
+    func report(_ row: Store.RunRow, _ scenario: Scenario, _ forecast: CrisisForecast) -> CrisisReport {
+        var params: [String: ClosedRange<Double>] = [:]
+        if let object = try? JSONSerialization.jsonObject(with: Data(row.run.params.utf8)) as? [String: [Any]] {
+            for (name, pair) in object {
+                if let low = ForecastJSON.number(pair.first), let high = ForecastJSON.number(pair.last) { params[name] = low...high }
+            }
+        }
+        var scenario = scenario
+        for name in params.keys { scenario.uncertainty[name] = nil }
+        return CrisisReport(scenario: scenario, snapshot: catalog.dataset.snapshot(on: scenario.date), forecast: forecast,
+                            parameters: catalog.parameters.overriding(ranges: params), parameterSource: "shipped defaults",
+                            command: "")
+    }
+
+    func runPage(_ text: String, _ csrf: String) throws -> Response {
+        let (row, scenario, forecast) = try loadRun(text)
+        let report = report(row, scenario, forecast)
+        let explanation = CrisisExplanation(scenario: scenario, snapshot: report.snapshot, forecast: forecast).sentences
+        let charts = report.charts.map { ["id": $0.id, "title": $0.title, "svg": $0.svg, "caption": $0.caption] }
+        let levels = forecast.levels.enumerated().map { k, p in
+            ["level": Self.levelName(k), "meaning": ResponseLevel(rawValue: k)?.meaning ?? "", "p": Format.percentage(p),
+             "modal": k == forecast.modal] as [String: Any]
+        }
+        let names = report.snapshot.actors
+        let members = forecast.members.map { m in
+            ["name": names[m.id]?.name ?? m.id.rawValue, "role": m.role, "position": Format.fixed(m.position, 2),
+             "stance": m.stance.rawValue, "support": Format.percentage(m.stances.support),
+             "troops": Format.grouped(m.contribution)]
+        }
+        let drivers = forecast.drivers.map { ["term": $0.term, "effect": Format.signed($0.effect, 3)] }
+        let others = try store.runs(limit: 30).filter { $0.id != row.id }.map(runSummary)
+        return try render("run", ["csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
+                                  "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
+                                  "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
+                                  "others": others, "hasOthers": !others.isEmpty])
+    }
+
+    func comparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {
+        let left = try loadRun(a), right = try loadRun(b)
+        func column(_ run: (Store.RunRow, Scenario, CrisisForecast)) -> [String: Any] {
+            let f = run.2
+            return ["run": runSummary(run.0), "title": run.1.title, "params": run.0.run.params,
+                    "ladder": LadderChart(f).render(.standard).svg,
+                    "unilateral": Format.percentage(f.unilateral),
+                    "force": f.force.map { Format.grouped($0.mean) } ?? "none",
+                    "explanation": CrisisExplanation(scenario: run.1, snapshot: catalog.dataset.snapshot(on: run.1.date),
+                                                     forecast: f).sentences.first ?? ""]
+        }
+        let rows = (0..<6).map { k -> [String: Any] in
+            let p = left.2.levels[k], q = right.2.levels[k]
+            return ["level": Self.levelName(k), "a": Format.percentage(p), "b": Format.percentage(q),
+                    "difference": Format.signed((q - p) * 100, 1) + " pts"]
+        }
+        return try render("compare", ["csrf": csrf, "a": column(left), "b": column(right), "rows": rows,
+                                      "expectedA": Format.fixed(left.2.expectedLevel, 2),
+                                      "expectedB": Format.fixed(right.2.expectedLevel, 2)])
+    }
+
+    func casesContext() -> [[String: Any]] {
+        catalog.cases.map { c in
+            ["id": c.id, "title": c.title, "date": c.date.description,
+             "outcome": c.outcome.map { Self.levelName($0.level.rawValue) } ?? "",
+             "unilateral": c.outcome?.unilateral == true ? "yes" : "no", "summary": c.outcome?.summary ?? ""]
+        }
+    }
+
+    func dataPage(_ topic: String, _ asOf: String?, _ csrf: String) throws -> Response {
+        let day = try DataTopics.day(asOf)
+        let data = DataTopics(dataset: catalog.dataset, day: day)
+        let rows: [[(String, String)]]
+        switch topic {
+        case "forces": rows = data.forces
+        case "bases": rows = data.bases
+        case "members": rows = data.members
+        default: throw APIError(.notFound, "'\(topic)' is not a data topic", field: "topic", allowed: DataTopics.topics)
+        }
+        let headers = rows.first.map { $0.map(\.0) } ?? []
+        return try render("data", [
+            "csrf": csrf, "asOf": day.description, "topic": topic,
+            "topics": DataTopics.topics.map { ["name": $0, "current": $0 == topic] },
+            "headers": headers, "rows": rows.map { ["cells": $0.map(\.1)] }, "empty": rows.isEmpty,
+            "organization": catalog.dataset.organization.name,
+        ])
+    }
+
+    func bargainPage(scenario id: String?, posted: [String: String]?, csrf: String) throws -> Response {
+        let issues = catalog.builtIns.map(\.scenario).filter { $0.kind == .issue }
+        let selected = id.flatMap { wanted in issues.first { $0.id == wanted } } ?? issues.first
+        var context: [String: Any] = ["csrf": csrf, "issues": issues.map { ["id": $0.id, "title": $0.title, "selected": $0.id == selected?.id] }]
+        var rows: [[String: String]] = []
+        var request = Bargain.Request(rounds: 10, variant: .scholz, scenario: selected?.id)
+        if let posted {
+            request.rounds = Int(posted["rounds"] ?? "") ?? -1
+            request.variant = BargainingVariant(rawValue: posted["variant"] ?? "") ?? .scholz
+            var actors: [BargainingActor] = []
+            var problems: [String] = []
+            for index in 0..<50 {
+                let actor = (posted["actor\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
+                let cells = ["capability", "position", "salience"].map { (posted["\($0)\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
+                if actor.isEmpty && cells.allSatisfy(\.isEmpty) { continue }
+                rows.append(["actor": actor, "capability": cells[0], "position": cells[1], "salience": cells[2]])
+                let numbers = cells.map(Double.init)
+                if actor.isEmpty || numbers.contains(where: { $0 == nil || !$0!.isFinite }) {
+                    problems.append("row \(index + 1): give an actor and three numbers")
+                    continue
+                }
+                actors.append(BargainingActor(name: actor, capability: numbers[0]!, position: numbers[1]!, salience: numbers[2]!))
+            }
+            if !(0...1000).contains(request.rounds) { problems.append("rounds must be between 0 and 1000") }
+            request.stakeholders = actors
+            if !problems.isEmpty {
+                context["error"] = problems.joined(separator: "; ")
+                request.stakeholders = nil
+            }
+        } else if let selected {
+            let actors = try Bargain.actors(of: selected, dataset: catalog.dataset)
+            rows = actors.map { ["actor": $0.name, "capability": Format.compact($0.capability), "position": Format.compact($0.position),
+                                 "salience": Format.compact($0.salience)] }
+        }
+        if context["error"] == nil, request.stakeholders != nil || posted == nil {
+            do {
+                let result = try Bargain.run(request, workbench: workbench)
+                let chart = result.chart
+                context["result"] = [
+                    "svg": chart.svg, "caption": chart.caption, "median": Format.fixed(result.run.final.median, 2),
+                    "mean": Format.fixed(result.run.final.mean, 2), "rounds": result.run.rounds.count - 1,
+                    "actors": result.run.actors.indices.map { i in
+                        ["name": result.names[i], "start": Format.fixed(result.run.actors[i].position, 2),
+                         "final": Format.fixed(result.run.final.positions[i], 2)]
+                    },
+                ] as [String: Any]
+            } catch let error as APIError {
+                context["error"] = error.message
+            }
+        }
+        while rows.count < max(3, rows.count + 1) { rows.append(["actor": "", "capability": "", "position": "", "salience": ""]) }
+        context["rows"] = rows.enumerated().map { i, row in row.merging(["index": String(i)]) { a, _ in a } }
+        context["roundsValue"] = request.rounds >= 0 ? String(request.rounds) : (posted?["rounds"] ?? "")
+        context["variants"] = BargainingVariant.allCases.map { ["name": $0.rawValue, "selected": $0 == request.variant] }
+        context["question"] = selected?.issue?.question ?? ""
+        if let scale = selected?.issue?.scale {
+            context["scale"] = "\(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel)"
+        }
+        return try render("bargain", context, status: context["error"] == nil ? .ok : .unprocessableContent)
+    }
+}
+
+/// `application/x-www-form-urlencoded` bodies into a dictionary (the last value of a repeated name wins).
+enum FormDecoding {
+    static func decode(_ body: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func clean(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            fields[clean(parts[0])] = parts.count > 1 ? clean(parts[1]) : ""
+        }
+        return fields
+    }
+}

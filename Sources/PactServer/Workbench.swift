@@ -1,0 +1,215 @@
+import Foundation
+import Hummingbird
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// Limits that keep one client from tying up the machine. Every one is configurable on the command line.
+public struct Limits: Sendable {
+    /// Largest request body accepted, in bytes; larger bodies answer 413.
+    public var maxBodyBytes: Int
+    /// Most Monte Carlo draws one run may ask for; more answers 422.
+    public var maxDraws: Int
+    /// A run still computing after this many seconds is cancelled: 503, nothing stored.
+    public var runTimeoutSeconds: Double
+
+    public init(maxBodyBytes: Int = 256 * 1024, maxDraws: Int = 100_000, runTimeoutSeconds: Double = 120) {
+        self.maxBodyBytes = maxBodyBytes
+        self.maxDraws = maxDraws
+        self.runTimeoutSeconds = runTimeoutSeconds
+    }
+}
+
+/// A scenario the workbench can run: built-in (version 0) or a user's (version 1, 2, ...).
+public struct ResolvedScenario: Sendable {
+    public var scenario: Scenario
+    public var version: Int
+    public var yaml: String
+    public var isBuiltIn: Bool { version == 0 }
+}
+
+/// What a client asks to run.
+public struct RunRequest: Sendable {
+    public var scenarioID: String
+    public var draws: Int
+    public var seed: UInt64
+    /// Parameter name to the range it is sampled from (a single value is a one-point range).
+    public var params: [String: ClosedRange<Double>]
+
+    public init(scenarioID: String, draws: Int = 10_000, seed: UInt64 = 1, params: [String: ClosedRange<Double>] = [:]) {
+        self.scenarioID = scenarioID
+        self.draws = draws
+        self.seed = seed
+        self.params = params
+    }
+}
+
+/// The server's use cases, independent of HTTP routing: find scenarios, save them, run them.
+public struct Workbench: Sendable {
+    public let catalog: Catalog
+    public let store: Store
+    public let limits: Limits
+
+    public init(catalog: Catalog, store: Store, limits: Limits = Limits()) {
+        self.catalog = catalog
+        self.store = store
+        self.limits = limits
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        date.formatted(.iso8601)
+    }
+
+    // MARK: Scenarios
+
+    /// A built-in scenario, or the latest (or a given) version of a user's.
+    public func scenario(_ id: String, version: Int? = nil) throws -> ResolvedScenario {
+        if let builtIn = catalog.builtIn(id), version == nil || version == 0 {
+            return ResolvedScenario(scenario: builtIn.scenario, version: 0, yaml: builtIn.yaml)
+        }
+        guard let row = try store.scenario(id, version: version) else {
+            throw APIError.notFound("scenario '\(id)'" + (version.map { " version \($0)" } ?? ""))
+        }
+        return ResolvedScenario(scenario: try parse(row.yaml, file: id), version: row.version, yaml: row.yaml)
+    }
+
+    /// Parses and validates scenario text exactly as `pact check` would.
+    public func parse(_ yaml: String, file: String) throws -> Scenario {
+        do {
+            return try catalog.loader.load(text: yaml, file: file)
+        } catch let errors as InputErrors {
+            throw APIError(errors)
+        }
+    }
+
+    /// Validates `yaml` and stores it as a new user scenario (or a new version of one).
+    public func save(yaml: String, mode: Store.SaveMode, expectedID: String? = nil) throws -> ResolvedScenario {
+        let scenario = try parse(yaml, file: expectedID ?? "scenario")
+        if let expectedID, scenario.id != expectedID {
+            throw APIError(.unprocessableContent, "the id in the text ('\(scenario.id)') must be the scenario's id '\(expectedID)'",
+                           field: "id", allowed: [expectedID])
+        }
+        if catalog.builtIn(scenario.id) != nil {
+            throw APIError(.unprocessableContent, "'\(scenario.id)' is the id of a built-in scenario; choose another id",
+                           field: "id")
+        }
+        switch try store.save(id: scenario.id, title: scenario.title, kind: scenario.kind.rawValue, yaml: yaml, mode: mode,
+                              now: Self.timestamp()) {
+        case .saved(let version): return ResolvedScenario(scenario: scenario, version: version, yaml: yaml)
+        case .exists: throw APIError(.conflict, "a scenario with id '\(scenario.id)' exists; update it instead", field: "id")
+        case .missing: throw APIError.notFound("scenario '\(scenario.id)'")
+        }
+    }
+
+    // MARK: Runs
+
+    /// Checks a run request against the limits and the parameter names.
+    public func check(_ request: RunRequest) throws {
+        guard request.draws >= 1, request.draws <= limits.maxDraws else {
+            throw APIError(.unprocessableContent, "draws must be between 1 and \(limits.maxDraws), found \(request.draws)",
+                           field: "draws")
+        }
+        for (name, range) in request.params.sorted(by: { $0.key < $1.key }) {
+            guard catalog.parameters.contains(name) else {
+                throw APIError(.unprocessableContent, "'\(name)' is not a model parameter", field: "params.\(name)",
+                               allowed: catalog.parameterNames)
+            }
+            guard range.lowerBound.isFinite, range.upperBound.isFinite else {
+                throw APIError(.unprocessableContent, "must be finite numbers", field: "params.\(name)")
+            }
+        }
+    }
+
+    /// Runs a crisis scenario and stores the run; returns the stored row. Cancelled (nothing
+    /// stored) when the request's task is cancelled or the run exceeds the time limit.
+    public func run(_ request: RunRequest) async throws -> Store.RunRow {
+        try check(request)
+        let resolved = try scenario(request.scenarioID)
+        guard resolved.scenario.kind == .crisis else {
+            throw APIError(.unprocessableContent, "'\(resolved.scenario.id)' is an issue scenario; issue scenarios go to the bargaining model (POST /api/bargain)",
+                           field: "scenario", allowed: ["a crisis scenario"])
+        }
+        // The request's overrides win over the scenario's own uncertainty block.
+        var scenario = resolved.scenario
+        for name in request.params.keys { scenario.uncertainty[name] = nil }
+        let parameters = catalog.parameters.overriding(ranges: request.params)
+        let snapshot = catalog.dataset.snapshot(on: scenario.date)
+        let model: CrisisModel
+        do {
+            model = try CrisisModel(scenario: scenario, snapshot: snapshot)
+        } catch let error as CrisisModelError {
+            throw APIError(.unprocessableContent, error.message, field: "scenario")
+        }
+        let started = Self.timestamp()
+        let forecast = try await Self.compute(timeout: limits.runTimeoutSeconds) {
+            try model.forecast(parameters: parameters, draws: request.draws, seed: request.seed)
+        }
+        let paramsJSON = OrderedJSON.object(request.params.sorted { $0.key < $1.key }.map {
+            OrderedJSON.Member($0.key, .array([.number($0.value.lowerBound), .number($0.value.upperBound)]))
+        }).rendered(pretty: false)
+        let new = Store.NewRun(scenarioID: resolved.scenario.id, scenarioVersion: resolved.version, scenarioYAML: resolved.yaml,
+                               draws: request.draws, seed: request.seed, params: paramsJSON,
+                               result: forecast.orderedJSON.rendered(pretty: false), startedAt: started,
+                               finishedAt: Self.timestamp())
+        try Task.checkCancellation()
+        let id = try store.insert(new)
+        return Store.RunRow(id: id, run: new)
+    }
+
+    /// Runs `work` on a dispatch thread (it blocks, so not on Swift's cooperative pool) and gives
+    /// up when the calling task is cancelled or `timeout` seconds pass. The engine has no
+    /// cancellation hook, so the abandoned computation finishes in the background; its result is
+    /// discarded and never stored.
+    static func compute<T: Sendable>(timeout: Double, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await withCheckedThrowingContinuation { continuation in
+                    DispatchQueue.global().async {
+                        do { continuation.resume(returning: try work()) } catch { continuation.resume(throwing: error) }
+                    }
+                }
+            }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw APIError(.serviceUnavailable, "the run was cancelled after \(Format.compact(timeout)) seconds; ask for fewer draws",
+                               field: "draws")
+            }
+            return value
+        }
+    }
+}
+
+extension Store.RunRow {
+    /// The stored forecast.
+    public var forecast: CrisisForecast? { ForecastJSON.decode(run.result) }
+
+    /// `{"id", "scenario", "scenario_version", "draws", "seed", "params", "started_at", "finished_at"}`,
+    /// then `"result"` when `withResult`: the stored bytes, unchanged.
+    public func json(withResult: Bool) -> String {
+        let head = OrderedJSON.object([
+            "id": .number(Double(id)),
+            "scenario": .string(run.scenarioID),
+            "scenario_version": .number(run.scenarioVersion),
+            "draws": .number(run.draws),
+            "seed": .number(Double(run.seed)),
+            "params": .string("\u{0}"),
+            "started_at": .string(run.startedAt),
+            "finished_at": .string(run.finishedAt),
+        ]).rendered(pretty: false)
+        // Splice the stored JSON in as-is so its bytes are exactly what the run produced.
+        var text = head.replacingOccurrences(of: "\"\\u0000\"", with: run.params)
+        if withResult {
+            text.removeLast()
+            text += ",\"result\":" + run.result + "}"
+        } else if let f = forecast {
+            text.removeLast()
+            text += ",\"modal\":\(f.modal),\"expected_level\":" + OrderedJSON.number(f.expectedLevel).rendered(pretty: false) + "}"
+        }
+        return text
+    }
+}
