@@ -369,7 +369,8 @@ struct PageRoutes: Sendable {
                 context["error"] = error.message
             }
         }
-        while rows.count < max(3, rows.count + 1) { rows.append(["actor": "", "capability": "", "position": "", "salience": ""]) }
+        let target = max(3, rows.count + 1)
+        while rows.count < target { rows.append(["actor": "", "capability": "", "position": "", "salience": ""]) }
         context["rows"] = rows.enumerated().map { i, row in row.merging(["index": String(i)]) { a, _ in a } }
         context["roundsValue"] = request.rounds >= 0 ? String(request.rounds) : (posted?["rounds"] ?? "")
         context["variants"] = BargainingVariant.allCases.map { ["name": $0.rawValue, "selected": $0 == request.variant] }

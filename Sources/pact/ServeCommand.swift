@@ -66,8 +66,7 @@ struct ServeCommand: ParsableCommand {
         Task.detached {
             do {
                 let app = try await PactServer.application(configuration, logger: log) { address in
-                    print("Pact workbench: \(address)  (database \(database); Ctrl-C stops)")
-                    fflush(stdout)
+                    FileHandle.standardOutput.write(Data("Pact workbench: \(address)  (database \(database); Ctrl-C stops)\n".utf8))
                 }
                 try await app.runService()
             } catch {
