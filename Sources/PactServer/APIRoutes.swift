@@ -79,9 +79,9 @@ struct APIRoutes: Sendable {
                 return error.response()
             } catch let errors as InputErrors {
                 return APIError(errors).response()
-            } catch let error as HTTPError {
+            } catch let error as any HTTPResponseError {
                 let message = error.status == .contentTooLarge
-                    ? "the request body is larger than \(workbench.limits.maxBodyBytes) bytes" : (error.body ?? "\(error.status)")
+                    ? "the request body is larger than \(workbench.limits.maxBodyBytes) bytes" : "\(error.status)"
                 return APIError(error.status, message).response()
             }
         }
@@ -142,7 +142,7 @@ struct JSONBody {
 
     func integer(_ key: String, default fallback: Int) throws -> Int {
         guard let value = object[key] else { return fallback }
-        guard let n = ForecastJSON.number(value), n == n.rounded(), abs(n) < 1e15, !(value is String), !(value is Bool) else {
+        guard let n = ForecastJSON.number(value), n == n.rounded(), abs(n) < 1e15, !(value is String) else {
             throw APIError(.unprocessableContent, "must be a whole number", field: key)
         }
         return Int(n)
@@ -165,7 +165,7 @@ struct JSONBody {
                         throw APIError(.unprocessableContent, "low must not exceed high", field: "params.\(name)")
                     }
                     params[name] = low...high
-                } else if let single = ForecastJSON.number(value), !(value is Bool) {
+                } else if let single = ForecastJSON.number(value) {
                     params[name] = single...single
                 } else {
                     throw APIError(.unprocessableContent, "must be a number or [low, high]", field: "params.\(name)")
@@ -193,7 +193,7 @@ struct JSONBody {
             }
             request.stakeholders = try rows.enumerated().map { index, row in
                 func value(_ key: String) throws -> Double {
-                    guard let n = ForecastJSON.number(row[key]), n.isFinite, !(row[key] is Bool) else {
+                    guard let n = ForecastJSON.number(row[key]), n.isFinite else {
                         throw APIError(.unprocessableContent, "must be a number", field: "stakeholders[\(index)].\(key)")
                     }
                     return n

@@ -146,7 +146,7 @@ struct PageRoutes: Sendable {
                 return try await body(request, fields, csrf)
             } catch let error as APIError {
                 return errorPage(error, csrf: csrf)
-            } catch let error as HTTPError where error.status == .contentTooLarge {
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
                 return errorPage(APIError(.contentTooLarge, "the form is larger than \(workbench.limits.maxBodyBytes) bytes"), csrf: csrf)
             }
         }

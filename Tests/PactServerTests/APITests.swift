@@ -42,7 +42,7 @@ import Testing
             let fetched = try await client.execute(uri: "/api/scenarios/my-clash", method: .get)
             #expect((ServerFixture.object(fetched)["yaml"] as? String)?.contains("deaths: 500") == true)
             // The old version is kept, unchanged.
-            #expect(try store.scenario("my-clash", version: 1)?.yaml.contains("deaths: 50}") == true)
+            #expect(try store.scenario("my-clash", version: 1)?.yaml.contains("deaths: 50,") == true)
 
             let list = try await client.execute(uri: "/api/scenarios", method: .get)
             #expect(ServerFixture.array(list).last?["id"] as? String == "my-clash")
@@ -145,7 +145,7 @@ import Testing
             #expect(tooMany.status == .unprocessableContent)
             #expect(ServerFixture.object(tooMany)["field"] as? String == "draws")
             let unknown = try await client.execute(uri: "/api/runs", method: .post, headers: ServerFixture.jsonHeaders,
-                body: ServerFixture.json(["scenario": "atlantis-2030"]))
+                body: ServerFixture.json(["scenario": "atlantis-2030", "draws": 100]))
             #expect(unknown.status == .notFound)
             let issue = try await client.execute(uri: "/api/runs", method: .post, headers: ServerFixture.jsonHeaders,
                 body: ServerFixture.json(["scenario": "csto-nato-contacts-2026"]))
