@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""A real browser against `pact serve`: run a built-in scenario through the form, check the
+result chart and explanation, then save a scenario with an invalid field and check the error
+appears beside that field. Screenshots go to $PACT_ARTIFACTS (default: a temp folder).
+
+Usage: test_workbench.py PATH_TO_PACT_BINARY
+"""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_server(url, process, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"pact serve exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "api/scenarios", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"pact serve did not answer on {url} within {timeout} s")
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    artifacts = os.environ.get("PACT_ARTIFACTS") or tempfile.mkdtemp(prefix="pact-browser-")
+    os.makedirs(artifacts, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="pact-serve-")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = open(os.path.join(artifacts, "serve.log"), "w")
+    server = subprocess.Popen([binary, "serve", "--port", str(port), "--db", os.path.join(workdir, "fresh.sqlite")],
+                              stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
+    driver = None
+    try:
+        wait_for_server(url, server)
+        options = Options()
+        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"]:
+            options.add_argument(argument)
+        if os.path.exists("/usr/bin/chromium"):
+            options.binary_location = "/usr/bin/chromium"
+        service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
+        driver = webdriver.Chrome(options=options, service=service)
+        driver.set_page_load_timeout(60)
+        wait = WebDriverWait(driver, 60)
+
+        # Home, then a built-in scenario's page.
+        driver.get(url)
+        assert "Built-in scenarios" in driver.page_source, "home page lists the built-in scenarios"
+        driver.save_screenshot(os.path.join(artifacts, "1-home.png"))
+        driver.find_element(By.CSS_SELECTOR, "#scenario-arm-azerbaijani-attack-2026 h3 a").click()
+        wait.until(EC.presence_of_element_located((By.ID, "run-form")))
+
+        # Run it through the form.
+        draws = driver.find_element(By.NAME, "draws")
+        draws.clear()
+        draws.send_keys("1000")
+        driver.find_element(By.ID, "run-button").click()
+        wait.until(EC.presence_of_element_located((By.ID, "chart-ladder")))
+        ladder = driver.find_element(By.CSS_SELECTOR, "#chart-ladder svg")
+        assert ladder.size["width"] > 100 and ladder.size["height"] > 50, f"the ladder chart is drawn: {ladder.size}"
+        explanation = driver.find_element(By.ID, "explanation").text
+        assert "The most likely collective response is level" in explanation, explanation
+        assert "/runs/1" in driver.current_url, driver.current_url
+        driver.save_screenshot(os.path.join(artifacts, "2-run.png"))
+
+        # A new scenario with an unknown location: the error sits beside the location field.
+        driver.get(url + "scenarios/new")
+        form = wait.until(EC.presence_of_element_located((By.ID, "scenario-form")))
+        values = {"id": "browser-test", "title": "Browser test", "date": "2026-03-01", "crisis.location": "ATLANTIS",
+                  "crisis.requester": "KGZ", "crisis.article": "2", "crisis.adversary.actor": "TJK"}
+        for name, value in values.items():
+            field = form.find_element(By.NAME, name)
+            field.clear()
+            field.send_keys(value)
+        Select(form.find_element(By.NAME, "crisis.type")).select_by_visible_text("border-clash")
+        driver.find_element(By.ID, "save-button").click()
+        error = wait.until(EC.presence_of_element_located((By.ID, "f-crisis-location-error")))
+        assert "ATLANTIS" in error.text, error.text
+        container = error.find_element(By.XPATH, "..")
+        assert container.find_element(By.NAME, "crisis.location").get_attribute("value") == "ATLANTIS"
+        assert "invalid" in container.get_attribute("class")
+        driver.save_screenshot(os.path.join(artifacts, "3-invalid-field.png"))
+
+        # On a phone-sized screen the run page still shows its chart within the width.
+        driver.set_window_size(390, 844)
+        driver.get(url + "runs/1")
+        chart = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#chart-ladder svg")))
+        assert chart.size["width"] <= 390, f"chart fits a phone screen: {chart.size}"
+        driver.save_screenshot(os.path.join(artifacts, "4-phone.png"))
+        print(f"browser test passed; screenshots in {artifacts}")
+    except Exception:
+        if driver is not None:
+            driver.save_screenshot(os.path.join(artifacts, "failure.png"))
+            with open(os.path.join(artifacts, "failure.html"), "w") as f:
+                f.write(driver.page_source)
+        raise
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+if __name__ == "__main__":
+    main()
