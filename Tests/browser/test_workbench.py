@@ -6,6 +6,7 @@ appears beside that field. Screenshots go to $PACT_ARTIFACTS (default: a temp fo
 Usage: test_workbench.py PATH_TO_PACT_BINARY
 """
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -42,6 +43,8 @@ def wait_for_server(url, process, timeout=60):
 
 
 def main():
+    # `timeout` sends SIGTERM: turn it into an exception so the finally block stops the server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     binary = os.path.abspath(sys.argv[1])
     artifacts = os.environ.get("PACT_ARTIFACTS") or tempfile.mkdtemp(prefix="pact-browser-")
     os.makedirs(artifacts, exist_ok=True)
