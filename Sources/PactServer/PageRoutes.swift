@@ -61,7 +61,8 @@ struct PageRoutes: Sendable {
             let id = fields["scenario"] ?? ""
             let draws = Int(fields["draws"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? -1
             let seed = UInt64(fields["seed"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1
-            let row = try await workbench.run(RunRequest(scenarioID: id, draws: draws, seed: seed))
+            let params = try Self.parameterLines(fields["params"] ?? "")
+            let row = try await workbench.run(RunRequest(scenarioID: id, draws: draws, seed: seed, params: params))
             return .redirect("/runs/\(row.id)")
         })
         router.get("runs/:id", use: page { request, csrf in try runPage(try requireParameter(request, "id"), csrf) })
@@ -103,6 +104,26 @@ struct PageRoutes: Sendable {
     static func cookieSafe(_ text: String) -> String {
         String(text.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7f && !"\";,\\".unicodeScalars.contains($0) }
             .map(Character.init))
+    }
+
+    /// The run form's parameter overrides, one per line: `name: value` or `name: [low, high]`.
+    static func parameterLines(_ text: String) throws -> [String: ClosedRange<Double>] {
+        var params: [String: ClosedRange<Double>] = [:]
+        for line in text.split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                throw APIError(.unprocessableContent, "'\(line)' is not of the form name: value or name: [low, high]", field: "params")
+            }
+            let numbers = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).split(separator: ",")
+                .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 != nil }), numbers.first!! <= numbers.last!! else {
+                throw APIError(.unprocessableContent, "'\(parts[1])' is not a number or [low, high] with low <= high",
+                               field: "params.\(parts[0])")
+            }
+            params[parts[0]] = numbers.first!!...numbers.last!!
+        }
+        return params
     }
 
     static func problems(_ error: APIError) -> [InputError] {
@@ -204,7 +225,8 @@ struct PageRoutes: Sendable {
                       status: HTTPResponse.Status) throws -> Response {
         var context: [String: Any] = ["csrf": csrf, "fields": form.context(errors: errors),
                                       "unplaced": ScenarioForm.unplaced(errors), "hasErrors": !errors.isEmpty,
-                                      "maxDraws": workbench.limits.maxDraws]
+                                      "maxDraws": workbench.limits.maxDraws,
+                                      "parameterNames": catalog.parameterNames.joined(separator: ", ")]
         if let resolved {
             let s = resolved.scenario
             context["scenario"] = try scenarioItem(s, version: resolved.version)

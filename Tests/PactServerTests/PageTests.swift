@@ -47,12 +47,20 @@ import Testing
 
             _ = try await client.execute(uri: "/runs", method: .post, headers: headers, body: Self.form(
                 ["scenario": "arm-azerbaijani-attack-2026", "draws": "200", "seed": "4"], csrf: token).1)
+            let name = ServerFixture.catalog.parameterNames[0]
+            let withParams = try await client.execute(uri: "/runs", method: .post, headers: headers, body: Self.form(
+                ["scenario": "arm-azerbaijani-attack-2026", "draws": "200", "params": "\(name): [0.1, 0.2]"], csrf: token).1)
+            #expect(withParams.headers[.location] == "/runs/3")
+            #expect(try store.run(3)?.run.params == "{\"\(name)\":[0.1,0.2]}")
+            let badParams = try await client.execute(uri: "/runs", method: .post, headers: headers, body: Self.form(
+                ["scenario": "arm-azerbaijani-attack-2026", "draws": "200", "params": "\(name): high"], csrf: token).1)
+            #expect(badParams.status == .unprocessableContent)
             let compare = try await client.execute(uri: "/compare?a=1&b=2", method: .get)
             #expect(compare.status == .ok)
             #expect(String(buffer: compare.body).components(separatedBy: "<svg").count == 3)
-            #expect(String(buffer: try await client.execute(uri: "/", method: .get).body).contains("Latest run <a href=\"/runs/2\">"))
+            #expect(String(buffer: try await client.execute(uri: "/", method: .get).body).contains("Latest run <a href=\"/runs/3\">"))
         }
-        #expect(try store.runCount() == 2)
+        #expect(try store.runCount() == 3)
     }
 
     @Test func anInvalidFieldIsShownBesideItAndTextIsEscaped() async throws {
