@@ -302,7 +302,7 @@ struct PageRoutes: Sendable {
                     "unilateral": Format.percentage(f.unilateral),
                     "force": f.force.map { Format.grouped($0.mean) } ?? "none",
                     "explanation": CrisisExplanation(scenario: run.1, snapshot: catalog.dataset.snapshot(on: run.1.date),
-                                                     forecast: f).sentences.first ?? ""]
+                                                     forecast: f).sentences.dropFirst(2).prefix(2).joined(separator: " ")]
         }
         let rows = (0..<6).map { k -> [String: Any] in
             let p = left.2.levels[k], q = right.2.levels[k]
