@@ -342,7 +342,10 @@ struct PageRoutes: Sendable {
     }
 
     func bargainPage(scenario id: String?, posted: [String: String]?, csrf: String) throws -> Response {
-        let issues = catalog.builtIns.map(\.scenario).filter { $0.kind == .issue }
+        // Built-in issue scenarios, then the user's.
+        let users = try store.scenarios().filter { $0.kind == Scenario.Kind.issue.rawValue }
+            .compactMap { try? workbench.parse($0.yaml, file: $0.id) }
+        let issues = (catalog.builtIns.map(\.scenario) + users).filter { $0.kind == .issue }
         let selected = id.flatMap { wanted in issues.first { $0.id == wanted } } ?? issues.first
         var context: [String: Any] = ["csrf": csrf, "issues": issues.map { ["id": $0.id, "title": $0.title, "selected": $0.id == selected?.id] }]
         var rows: [[String: String]] = []

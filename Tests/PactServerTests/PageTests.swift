@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func anInvalidFieldIsShownBesideItAndTextIsEscaped() async throws {
-        let (app, _) = try await ServerFixture.app()
+        let (app, store) = try await ServerFixture.app()
         try await app.test(.router) { client in
             let token = try #require(Self.csrf(try await client.execute(uri: "/scenarios/new", method: .get)))
             var fields = Self.crisisFields
@@ -81,7 +81,15 @@ import Testing
                                                  body: Self.form(Self.crisisFields, csrf: token).1)
             #expect(saved.status == .seeOther)
             #expect(saved.headers[.location] == "/scenarios/my-clash")
+            var edited = Self.crisisFields
+            edited["crisis.severity.deaths"] = "400"
+            let update = try await client.execute(uri: "/scenarios/my-clash", method: .post, headers: headers,
+                                                  body: Self.form(edited, csrf: token).1)
+            #expect(update.status == .seeOther)
+            #expect(try store.versions(of: "my-clash").map(\.version) == [2, 1])
+            #expect(try store.scenario("my-clash")?.yaml.contains("deaths: 400") == true)
             let page = String(buffer: try await client.execute(uri: "/scenarios/my-clash", method: .get).body)
+            #expect(page.contains("version 2 saved"))
             #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; clash"))
             #expect(!page.contains("<script>alert(1)"))
         }
