@@ -14,6 +14,7 @@ struct PageRoutes: Sendable {
     let workbench: Workbench
     let templates: MustacheLibrary
     let tokenRequired: Bool
+    let caseScores = CaseScores()
     var catalog: Catalog { workbench.catalog }
     var store: Store { workbench.store }
 
@@ -69,7 +70,7 @@ struct PageRoutes: Sendable {
         router.get("compare", use: page { request, csrf in
             try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
         })
-        router.get("cases", use: page { _, csrf in try render("cases", ["csrf": csrf, "cases": casesContext()]) })
+        router.get("cases", use: page { _, csrf in try render("cases", casesContext(csrf)) })
         router.get("data", use: page { request, csrf in
             try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"), csrf)
         })
@@ -314,12 +315,25 @@ struct PageRoutes: Sendable {
                                       "expectedB": Format.fixed(right.2.expectedLevel, 2)])
     }
 
-    func casesContext() -> [[String: Any]] {
-        catalog.cases.map { c in
-            ["id": c.id, "title": c.title, "date": c.date.description,
-             "outcome": c.outcome.map { Self.levelName($0.level.rawValue) } ?? "",
-             "unilateral": c.outcome?.unilateral == true ? "yes" : "no", "summary": c.outcome?.summary ?? ""]
+    func casesContext(_ csrf: String) -> [String: Any] {
+        let backtest = caseScores.backtest(catalog)
+        let scores = Dictionary(backtest.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let cases = catalog.cases.map { c -> [String: Any] in
+            var item: [String: Any] = ["id": c.id, "title": c.title, "date": c.date.description,
+                                       "outcome": c.outcome.map { Self.levelName($0.level.rawValue) } ?? "",
+                                       "unilateral": c.outcome?.unilateral == true ? "yes" : "no",
+                                       "summary": c.outcome?.summary ?? ""]
+            if let score = scores[c.id] {
+                item["score"] = ["modal": Self.levelName(score.modal.rawValue),
+                                 "pActual": Format.percentage(score.levels[score.actual.rawValue]),
+                                 "rps": Format.fixed(score.rps, 3), "hit": score.isHit ? "hit" : (score.isWithinOne ? "within one" : "miss")]
+            }
+            return item
         }
+        let summary = backtest.summary
+        return ["csrf": csrf, "cases": cases, "scored": backtest.cases.count, "draws": Format.grouped(Double(CaseScores.draws)),
+                "accuracy": Format.percentage(summary.model.accuracy), "withinOne": Format.percentage(summary.model.withinOne),
+                "rps": Format.fixed(summary.model.rps, 3), "baseRPS": Format.fixed(summary.baseRate.rps, 3)]
     }
 
     func dataPage(_ topic: String, _ asOf: String?, _ csrf: String) throws -> Response {

@@ -116,6 +116,9 @@ import Testing
         try await app.test(.router) { client in
             let cases = String(buffer: try await client.execute(uri: "/cases", method: .get).body)
             #expect(cases.contains(ServerFixture.catalog.cases[0].id))
+            // Every case of the library is a crisis with an outcome, so every one is scored.
+            #expect(cases.contains("<p id=\"case-summary\">\(ServerFixture.catalog.cases.count) cases scored"))
+            #expect(!cases.contains("not scored"))
             let data = String(buffer: try await client.execute(uri: "/data?topic=members&as_of=2024-06-01", method: .get).body)
             #expect(data.contains("frozen"))
             let bargain = try await client.execute(uri: "/bargain?scenario=csto-nato-contacts-2026", method: .get)
