@@ -188,28 +188,26 @@ extension Store.RunRow {
     /// The stored forecast.
     public var forecast: CrisisForecast? { ForecastJSON.decode(run.result) }
 
-    /// `{"id", "scenario", "scenario_version", "draws", "seed", "params", "started_at", "finished_at"}`,
-    /// then `"result"` when `withResult`: the stored bytes, unchanged.
+    /// `{"id", "scenario", "scenario_version", "draws", "seed", "started_at", "finished_at", "params"}`,
+    /// then `"result"` when `withResult` (else the modal and expected level). Stored JSON is
+    /// spliced in as-is, so its bytes are exactly what the run produced.
     public func json(withResult: Bool) -> String {
-        let head = OrderedJSON.object([
+        var text = OrderedJSON.object([
             "id": .number(Double(id)),
             "scenario": .string(run.scenarioID),
             "scenario_version": .number(run.scenarioVersion),
             "draws": .number(run.draws),
             "seed": .number(Double(run.seed)),
-            "params": .string("\u{0}"),
             "started_at": .string(run.startedAt),
             "finished_at": .string(run.finishedAt),
         ]).rendered(pretty: false)
-        // Splice the stored JSON in as-is so its bytes are exactly what the run produced.
-        var text = head.replacingOccurrences(of: "\"\\u0000\"", with: run.params)
+        text.removeLast()
+        text += ",\"params\":" + run.params
         if withResult {
-            text.removeLast()
-            text += ",\"result\":" + run.result + "}"
+            text += ",\"result\":" + run.result
         } else if let f = forecast {
-            text.removeLast()
-            text += ",\"modal\":\(f.modal),\"expected_level\":" + OrderedJSON.number(f.expectedLevel).rendered(pretty: false) + "}"
+            text += ",\"modal\":\(f.modal),\"expected_level\":" + OrderedJSON.number(f.expectedLevel).rendered(pretty: false)
         }
-        return text
+        return text + "}"
     }
 }
