@@ -52,6 +52,26 @@ struct PageRoutes: Sendable {
                 return try scenarioPage(current, form: form, errors: Self.problems(error), csrf: csrf, status: error.status)
             }
         })
+        router.post("scenarios/:id/text", use: form { request, fields, csrf in
+            // The scenario file edited as text: any kind, issue scenarios included. A built-in's
+            // text is saved as a new user scenario (its id must change), a user's as a new version.
+            let current = try workbench.scenario(try requireParameter(request, "id"))
+            let text = fields["yaml"] ?? ""
+            do {
+                let saved = current.isBuiltIn
+                    ? try workbench.save(yaml: text, mode: .create)
+                    : try workbench.save(yaml: text, mode: .update, expectedID: current.scenario.id)
+                return .redirect("/scenarios/\(Self.escapePath(saved.scenario.id))")
+            } catch let error as APIError {
+                let form = current.scenario.kind == .crisis ? ScenarioForm(current.scenario) : ScenarioForm(values: [:])
+                var edited = current
+                edited.yaml = text
+                let problems = Self.problems(error).map { p in
+                    (p.line.map { "line \($0): " } ?? "") + (p.field.isEmpty ? "" : "\(p.field): ") + p.message
+                }
+                return try scenarioPage(edited, form: form, errors: [], csrf: csrf, status: error.status, textErrors: problems)
+            }
+        })
         router.post("scenarios/:id/delete", use: form { request, _, _ in
             let id = try requireParameter(request, "id")
             guard catalog.builtIn(id) == nil else { throw APIError(.forbidden, "built-in scenarios cannot be deleted") }
@@ -223,7 +243,7 @@ struct PageRoutes: Sendable {
     }
 
     func scenarioPage(_ resolved: ResolvedScenario?, form: ScenarioForm, errors: [InputError], csrf: String,
-                      status: HTTPResponse.Status) throws -> Response {
+                      status: HTTPResponse.Status, textErrors: [String] = []) throws -> Response {
         var context: [String: Any] = ["csrf": csrf, "fields": form.context(errors: errors),
                                       "unplaced": ScenarioForm.unplaced(errors), "hasErrors": !errors.isEmpty,
                                       "maxDraws": workbench.limits.maxDraws,
@@ -235,6 +255,8 @@ struct PageRoutes: Sendable {
             context["crisis"] = s.kind == .crisis
             context["issue"] = s.kind == .issue
             context["yaml"] = resolved.yaml
+            context["textErrors"] = textErrors
+            context["textOpen"] = !textErrors.isEmpty || s.kind == .issue
             context["action"] = resolved.isBuiltIn ? "/scenarios" : "/scenarios/\(Self.escapePath(s.id))"
             let runs = try store.runs(scenario: s.id, limit: 20).map(runSummary)
             context["runs"] = runs

@@ -95,6 +95,28 @@ import Testing
         }
     }
 
+    @Test func anIssueScenarioIsEditedAsText() async throws {
+        let (app, store) = try await ServerFixture.app()
+        let original = ServerFixture.catalog.builtIn("csto-nato-contacts-2026")!.yaml
+        try await app.test(.router) { client in
+            let token = try #require(Self.csrf(try await client.execute(uri: "/scenarios/csto-nato-contacts-2026", method: .get)))
+            let copy = original.replacingOccurrences(of: "id: csto-nato-contacts-2026", with: "id: my-contacts")
+            let (headers, body) = Self.form(["yaml": copy], csrf: token)
+            let saved = try await client.execute(uri: "/scenarios/csto-nato-contacts-2026/text", method: .post, headers: headers, body: body)
+            #expect(saved.headers[.location] == "/scenarios/my-contacts")
+            #expect(try store.scenario("my-contacts")?.kind == "issue")
+
+            let broken = copy.replacingOccurrences(of: "question:", with: "qestion:")
+            let refused = try await client.execute(uri: "/scenarios/my-contacts/text", method: .post, headers: headers,
+                                                   body: Self.form(["yaml": broken], csrf: token).1)
+            #expect(refused.status == .unprocessableContent)
+            let html = String(buffer: refused.body)
+            #expect(html.contains("qestion"))
+            #expect(html.contains("<p class=\"error\">line "))
+            #expect(try store.versions(of: "my-contacts").count == 1)
+        }
+    }
+
     @Test func formsWithoutTheSessionTokenAreRefused() async throws {
         let (app, store) = try await ServerFixture.app()
         try await app.test(.router) { client in
