@@ -117,6 +117,31 @@ import Testing
         }
     }
 
+    @Test func theBargainingTableRunsAndEscapesActorNamesInTheChart() async throws {
+        let (app, _) = try await ServerFixture.app()
+        try await app.test(.router) { client in
+            let token = try #require(Self.csrf(try await client.execute(uri: "/bargain", method: .get)))
+            let (headers, body) = Self.form([
+                "actor0": "<script>alert(1)</script>", "capability0": "10", "position0": "0", "salience0": "0.5",
+                "actor1": "B", "capability1": "10", "position1": "100", "salience1": "0.5",
+                "actor2": "C", "capability2": "80", "position2": "60", "salience2": "0.9", "rounds": "0", "variant": "scholz",
+            ], csrf: token)
+            let response = try await client.execute(uri: "/bargain", method: .post, headers: headers, body: body)
+            #expect(response.status == .ok)
+            let html = String(buffer: response.body)
+            #expect(html.contains("<svg"))
+            #expect(html.contains("&lt;script&gt;alert(1)"))
+            #expect(!html.contains("<script>alert(1)"))
+            // Round 0 only: the median of the initial positions is C's, 60.
+            #expect(html.contains("median 60.00"))
+
+            let bad = try await client.execute(uri: "/bargain", method: .post, headers: headers,
+                                               body: Self.form(["actor0": "A", "capability0": "x", "rounds": "3"], csrf: token).1)
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("row 1: give an actor and three numbers"))
+        }
+    }
+
     @Test func formsWithoutTheSessionTokenAreRefused() async throws {
         let (app, store) = try await ServerFixture.app()
         try await app.test(.router) { client in
