@@ -85,7 +85,7 @@ public struct TreatyArticle: Hashable, Sendable, Codable {
 
 /// How the alliance decides.
 public struct DecisionRule: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable { case consensus, majority }
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable { case consensus, majority }
     public var kind: Kind
     /// From this day a member with no interest may abstain (stay out) instead of blocking:
     /// the CSTO's December 2010 "consensus minus" opt-out.

@@ -7,5 +7,7 @@ enum PactCommands {
         ShowCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
+        RunCommand.self,
+        BenchCommand.self,
     ]
 }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// `pact bench`: how fast the crisis engine runs. A benchmark, not a test: figures depend on
+/// the machine; BENCHMARKS.md records them with the command.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the crisis engine.",
+        discussion: """
+            Times --draws draws (default 1,000,000) of a six-member crisis on the embedded CSTO \
+            dataset and of synthetic 6-, 30- and 120-member crises, then the six-member crisis at \
+            1e5, 1e6 and 1e7 draws. Each figure is the best of --repeat runs, drivers off. Build \
+            with `swift run -c release pact bench`: debug builds are many times slower.
+            """
+    )
+
+    @Option(help: "Draws per timed run.")
+    var draws: Int = 1_000_000
+
+    @Option(help: "Worker threads (default: every core).")
+    var threads: Int?
+
+    @Option(name: .customLong("repeat"), help: "Runs per figure; the best is kept.")
+    var repeats: Int = 3
+
+    @Flag(help: "Skip the 1e7-draw scaling run.")
+    var quick = false
+
+    func run() throws {
+        let parameters = try Embedded.defaultParameters()
+        let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        print("pact bench: \(cores) thread(s), best of \(repeats), drivers off")
+        var table = TextTable(columns: [.init("crisis"), .init("members", .right), .init("draws", .right),
+                                        .init("seconds", .right), .init("draws/s", .right), .init("ns/draw/member", .right)])
+        func time(_ label: String, _ model: CrisisModel, _ n: Int) throws {
+            var best = Double.infinity
+            for _ in 0..<max(1, repeats) {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let forecast = try model.forecast(parameters: parameters, draws: n, seed: 1, threads: cores, drivers: false)
+                let elapsed = start.duration(to: clock.now)
+                precondition(forecast.draws == n)
+                best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            }
+            let members = model.setup.count
+            table.append([label, String(members), String(n), Format.fixed(best, 3), Format.compact(Double(n) / best),
+                          Format.fixed(best / Double(n) / Double(members) * 1e9, 1)])
+        }
+        let csto = try cstoModel()
+        try time("CSTO, invited help vs unrest", csto, draws)
+        for n in [6, 30, 120] {
+            let (dataset, scenario) = SyntheticAlliance.make(members: n)
+            let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+            try time("synthetic", model, draws)
+        }
+        for n in quick ? [100_000, 1_000_000] : [100_000, 1_000_000, 10_000_000] {
+            try time("CSTO, scaling", csto, n)
+        }
+        print(table.renderAligned())
+    }
+
+    /// A six-member crisis on the embedded dataset: a member asks for help under Article 4
+    /// against unrest framed as externally backed, on 5 January 2022.
+    func cstoModel() throws -> CrisisModel {
+        let dataset = try Embedded.dataset()
+        let scenario = Scenario(
+            id: "bench-invited-help", title: "Invited help against unrest", date: Day(year: 2022, month: 1, day: 5)!,
+            kind: .crisis,
+            crisis: Crisis(type: .internalUnrest, location: "KAZ", territory: .sovereign, requester: "KAZ", article: 4,
+                           belligerents: nil, adversary: Adversary(kind: .internal, actor: nil, externalBacking: .alleged),
+                           severity: Severity(deaths: 225, displaced: 0, territoryKm2: 0), expectedDurationDays: 14))
+        return try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+    }
+}

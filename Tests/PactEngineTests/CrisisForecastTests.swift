@@ -1,0 +1,120 @@
+import Foundation
+import PactData
+import PactEngine
+import PactModel
+import Testing
+
+/// Behaviour the issue pins, on the embedded dataset with the shipped default parameters.
+/// The scenarios are described by facts only (TestScenarios); nothing is tuned per case.
+@Suite struct CrisisForecastTests {
+    static let draws = 4000
+
+    func forecast(_ scenario: Scenario, seed: UInt64 = 1, threads: Int? = nil, draws: Int = draws) throws -> CrisisForecast {
+        let dataset = try Embedded.dataset()
+        let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+        return try model.forecast(parameters: try TestScenarios.parameters(), draws: draws, seed: seed, threads: threads)
+    }
+
+    @Test func invitedHelpAgainstFramedUnrestDeploysAForceFast() throws {
+        let f = try forecast(TestScenarios.kazakhstan())
+        #expect(f.probability(of: .deployment) > 0.5)
+        let force = try #require(f.force)
+        #expect(force.mean > 1000 && force.mean < 5000)
+        #expect(force.p10 >= 500 && force.p90 <= 6000)
+        let days = try #require(f.daysToFirstArrival)
+        #expect(days.mean <= 3)
+        #expect(f.trigger.coverage == "collective-defence")
+        #expect(abs(f.levels.reduce(0, +) - 1) < 1e-12)
+        // The requester asked for everything and mostly got it.
+        #expect(try #require(f.requesterSatisfaction) > 0.8)
+        // The lead state carries the largest share of the force.
+        let lead = try #require(f.members.first { $0.id == "RUS" })
+        #expect(f.members.allSatisfy { $0.contribution <= lead.contribution })
+        #expect(f.members.first { $0.id == "KAZ" }?.contribution == 0)
+        // The treaty obligation is what moved the result most.
+        #expect(f.drivers.first?.term == "treaty_obligation")
+    }
+
+    @Test func withoutARequestThereIsNoDeployment() throws {
+        let f = try forecast(TestScenarios.kazakhstan(requester: nil))
+        #expect(f.probability(of: .deployment) < 0.1)
+        #expect(f.force == nil)
+        #expect(f.requesterSatisfaction == nil)
+    }
+
+    @Test func aLeadStateTiedDownElsewhereDeploysLess() throws {
+        let free = try forecast(TestScenarios.kazakhstan(committed: 0))
+        let busy = try forecast(TestScenarios.kazakhstan(committed: 0.9))
+        #expect(busy.probability(of: .deployment) < free.probability(of: .deployment))
+        #expect(busy.expectedLevel < free.expectedLevel)
+    }
+
+    @Test func aStateAttackOnAMemberWithAlliesCloseToTheAttackerGetsTalkNotTroops() throws {
+        let f = try forecast(TestScenarios.armenia2022)
+        #expect(f.probability(of: .deployment) < 0.15)
+        #expect([2, 3].contains(f.modal))
+        #expect(f.drivers.contains { $0.term == "adversary_ties" && $0.effect < 0 })
+    }
+
+    @Test func aClashBetweenMembersGetsStatements() throws {
+        let f = try forecast(TestScenarios.kyrgyzTajik)
+        #expect(f.probability(of: .deployment) < 0.05)
+        #expect(f.trigger.cap == 2)
+        #expect(f.members.first { $0.id == "TJK" }?.role == "adversary")
+    }
+
+    @Test func contestedTerritoryHasNoCollectiveDefenceButTheLeadMayActAlone() throws {
+        let f = try forecast(TestScenarios.karabakh)
+        #expect(f.trigger.coverage != "collective-defence")
+        #expect(f.trigger.cap <= 2)
+        #expect(f.probability(of: .deployment) == 0)
+        #expect(f.unilateral > 0 && f.unilateral < 1)
+    }
+
+    @Test func sameSeedGivesIdenticalResultsForAnyThreadCount() throws {
+        let one = try forecast(TestScenarios.armenia2022, threads: 1, draws: 10_000)
+        let many = try forecast(TestScenarios.armenia2022, threads: 4, draws: 10_000)
+        let all = try forecast(TestScenarios.armenia2022, threads: nil, draws: 10_000)
+        #expect(one == many)
+        #expect(one == all)
+        let other = try forecast(TestScenarios.armenia2022, seed: 2, threads: 1, draws: 10_000)
+        #expect(other.levels != one.levels)
+    }
+
+    @Test func aScenariosUncertaintyOverridesTheParameterRange() throws {
+        var scenario = TestScenarios.kazakhstan()
+        // Pinning the treaty obligation's weight at 0 removes the legal pull.
+        scenario.uncertainty = ["w_treaty_obligation": 0...0]
+        let pinned = try forecast(scenario)
+        let normal = try forecast(TestScenarios.kazakhstan())
+        #expect(pinned.expectedLevel < normal.expectedLevel - 0.5)
+    }
+
+    @Test func aParameterSetMissingANameIsRejected() throws {
+        let dataset = try Embedded.dataset()
+        let scenario = TestScenarios.kazakhstan()
+        let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+        let partial = ParameterSet(try TestScenarios.parameters().parameters.filter { $0.name != "baseline" })
+        #expect(throws: CrisisModelError.self) { try model.forecast(parameters: partial, draws: 10, seed: 1) }
+    }
+
+    @Test func frozenMembersDoNotTakePart() throws {
+        // Armenia froze its participation on 22 February 2024.
+        let scenario = TestScenarios.crisis("test-frozen", date: "2025-01-10", type: .internalUnrest, location: "KGZ",
+                                            requester: "KGZ", article: 4,
+                                            adversary: Adversary(kind: .internal, actor: nil, externalBacking: .alleged), deaths: 50)
+        let f = try forecast(scenario)
+        #expect(!f.members.contains { $0.id == "ARM" })
+        #expect(f.members.count == 5)
+    }
+
+    @Test func syntheticAlliancesOfAnySizeRun() throws {
+        for n in [6, 30] {
+            let (dataset, scenario) = SyntheticAlliance.make(members: n)
+            let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+            let f = try model.forecast(parameters: try TestScenarios.parameters(), draws: 500, seed: 3, drivers: false)
+            #expect(f.members.count == n)
+            #expect(abs(f.levels.reduce(0, +) - 1) < 1e-12)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import PactEngine
+import PactModel
+import Testing
+
+/// Hand-computed checks of each stage function.
+@Suite struct LegalTriggerTests {
+    func input(article: Int? = 4, territory: Crisis.Territory = .sovereign, adversary: Adversary.Kind = .state,
+               backing: Adversary.Backing = .none, adversaryIsParty: Bool = false, requester: MembershipStatus? = .member,
+               hasRequester: Bool = true, location: MembershipStatus? = .member, reform: Bool = true, forces: Bool = true)
+        -> TriggerInput
+    {
+        TriggerInput(article: article, territory: territory, adversaryKind: adversary, backing: backing,
+                     adversaryIsParty: adversaryIsParty, requesterStatus: requester, hasRequester: hasRequester,
+                     locationStatus: location, reformInForce: reform, collectiveForcesExist: forces)
+    }
+
+    @Test func anAttackOnARequestingMembersTerritoryIsCollectiveDefence() {
+        let t = LegalTrigger.assess(input())
+        #expect(t.cap == .deployment)
+        #expect(t.coverage == .collectiveDefence)
+    }
+
+    @Test func aClashBetweenMembersFallsUnderArticleOne() {
+        let t = LegalTrigger.assess(input(adversaryIsParty: true))
+        #expect(t.cap == .consultations)
+        #expect(t.reasons.last!.contains("Article 1"))
+    }
+
+    @Test func contestedTerritoryIsOutsideArticleFour() {
+        #expect(LegalTrigger.assess(input(territory: .contested)).cap == .consultations)
+    }
+
+    @Test func withoutARequestOnlyConsultationsAreOpen() {
+        #expect(LegalTrigger.assess(input(requester: nil, hasRequester: false)).cap == .consultations)
+        // A request from a suspended member does not count.
+        let suspended = LegalTrigger.assess(input(requester: .suspended))
+        #expect(suspended.cap == .consultations)
+        #expect(!suspended.hasValidRequest)
+    }
+
+    @Test func aCrisisOutsideTheMembersWithNoRequestAllowsStatementsOnly() {
+        #expect(LegalTrigger.assess(input(article: nil, requester: nil, hasRequester: false, location: nil)).cap == .statement)
+    }
+
+    @Test func unrestCountsAsAggressionOnlyWhenFramedAsExternallyBacked() {
+        #expect(LegalTrigger.assess(input(adversary: .internal, backing: .alleged)).cap == .deployment)
+        #expect(LegalTrigger.assess(input(adversary: .internal, backing: .none)).cap == .aid)
+        // Before the crisis-response reform internal unrest was outside the mandate.
+        #expect(LegalTrigger.assess(input(adversary: .internal, backing: .alleged, reform: false)).cap == .consultations)
+    }
+
+    @Test func aRequestOutsideArticleFourOpensAidButNotAForce() {
+        #expect(LegalTrigger.assess(input(article: 2)).cap == .aid)
+        #expect(LegalTrigger.assess(input(article: nil)).coverage == .assistance)
+    }
+
+    @Test func noCollectiveForceMeansNoDeployment() {
+        let t = LegalTrigger.assess(input(forces: false))
+        #expect(t.cap == .aid)
+        #expect(t.reasons.last!.contains("no collective force"))
+    }
+}
+
+@Suite struct PreferenceAndDecisionTests {
+    @Test func preferredLevelIsFiveTimesTheLogistic() {
+        #expect(MemberPreferences.level(latent: 0) == 2.5)
+        #expect(abs(MemberPreferences.level(latent: log(4.0)) - 4) < 1e-12)
+    }
+
+    @Test func salienceRisesFromTheFloorWithStake() {
+        #expect(MemberPreferences.salience(stake: 0, floor: 0.2, scale: 2) == 0.2)
+        #expect(abs(MemberPreferences.salience(stake: 2 * log(2.0), floor: 0.2, scale: 2) - 0.6) < 1e-12)
+    }
+
+    @Test func spilloverFallsWithDistance() {
+        #expect(abs(MemberPreferences.spillover(distanceKm: 1500, scaleKm: 1500, severity: 1) - exp(-1)) < 1e-12)
+        #expect(MemberPreferences.spillover(distanceKm: 0, scaleKm: 1500, severity: 0.5) == 0.5)
+    }
+
+    /// A toy: a requester (position 5), a lead state (4.8) and a reluctant member (2.0) that
+    /// depends on the lead at 0.5. Weights clout × salience: 0.1, 0.72, 0.08, so the proposal
+    /// is round((0.5 + 3.456 + 0.16) / 0.9) = round(4.57) = 5. The reluctant member's resistance
+    /// at 5 is 3 × 0.8 = 2.4 against a threshold of 1 × (1 + 1 × 0.5) = 1.5.
+    func toy(optOut: Bool) -> (level: Int, proposal: Int, stances: [Stance]) {
+        CollectiveDecision.decide(positions: [5, 4.8, 2.0], saliences: [1, 0.9, 0.8], clout: [0.1, 0.8, 0.1],
+                                  dependenceOnLead: [0, 0, 0.5], requester: 0, cap: 5, cloutExponent: 1, tolerance: 0.5,
+                                  blockThreshold: 1, deference: 1, optOut: optOut, optOutRelief: 1)
+    }
+
+    @Test func plainConsensusLetsOneMemberStepTheProposalDown() {
+        // At 5: 2.4 > 1.5 blocks; at 4: 2 × 0.8 = 1.6 > 1.5 blocks; at 3: 0.8 goes along.
+        let result = toy(optOut: false)
+        #expect(result.proposal == 5)
+        #expect(result.stances == [.support, .support, .block])
+        #expect(result.level == 3)
+    }
+
+    @Test func theOptOutTurnsTheVetoIntoAnAbstention() {
+        // With the opt-out the block threshold is 1.5 × (1 + 1) = 3 > 2.4: the member abstains.
+        let result = toy(optOut: true)
+        #expect(result.stances == [.support, .support, .abstain])
+        #expect(result.level == 5)
+    }
+
+    @Test func stanceRules() {
+        func stance(_ position: Double, optOut: Bool) -> Stance {
+            CollectiveDecision.stance(position: position, salience: 1, proposal: 4, isRequester: false, tolerance: 0.5,
+                                      blockThreshold: 1, deference: 0, dependenceOnLead: 0, optOut: optOut, optOutRelief: 1)
+        }
+        #expect(stance(3.6, optOut: false) == .support)  // within tolerance
+        #expect(stance(3.2, optOut: false) == .support)  // resistance 0.8 goes along
+        #expect(stance(2.5, optOut: false) == .block)  // 1.5 > 1
+        #expect(stance(2.5, optOut: true) == .abstain)  // 1.5 <= 2
+        #expect(stance(1.5, optOut: true) == .block)  // 2.5 > 2
+    }
+
+    @Test func forceAndArrival() {
+        #expect(ForceGeneration.willingness(position: 4, from: 3) == 0.5)
+        #expect(ForceGeneration.willingness(position: 2, from: 3) == 0)
+        #expect(ForceGeneration.contribution(assigned: 1000, share: 0.6, willingness: 0.5, spareCapacity: 0.5) == 150)
+        let days = ForceGeneration.daysToFirstArrival(nearestKm: 3000, decisionDelay: 0.8, staging: 0.3, speedKmh: 600)
+        #expect(abs(days - (1.1 + 3000.0 / 14400)) < 1e-12)
+    }
+
+    @Test func unilateralAndSatisfaction() {
+        let p = UnilateralAction.probability(leadPosition: 5, level: 0, bias: -2.5, gapWeight: 5)
+        #expect(abs(p - 1 / (1 + exp(-2.5))) < 1e-12)
+        #expect(UnilateralAction.probability(leadPosition: 2, level: 3, bias: 0, gapWeight: 5) == 0.5)
+        #expect(Consequences.satisfaction(requested: 5, got: 3) == 0.6)
+        #expect(Consequences.satisfaction(requested: 3, got: 5) == 1)
+    }
+}
