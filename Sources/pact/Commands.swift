@@ -9,5 +9,7 @@ enum PactCommands {
         SchemaCommand.self,
         RunCommand.self,
         BenchCommand.self,
+        ValidateCommand.self,
+        CalibrateCommand.self,
     ]
 }

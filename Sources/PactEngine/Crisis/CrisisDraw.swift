@@ -89,7 +89,7 @@ extension CrisisSetup {
         let gamma = p[CrisisParameter.cloutExponent.rawValue]
         @inline(__always) func computePreference(_ i: Int) {
             let role = roles[i]
-            if role == .requester {
+            if role == .requester || role == .host {
                 ws.position[i] = requestedLevel
                 ws.salience[i] = 1
                 return

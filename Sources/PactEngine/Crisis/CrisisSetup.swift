@@ -12,6 +12,10 @@ public enum MemberRole: String, Hashable, Sendable {
     /// A member fighting on the requester's side (or the lead state as aggressor) other than
     /// the requester: takes part with salience 1.
     case belligerent
+    /// The member where a non-state crisis (unrest, insurgency, terrorism) happens and which did
+    /// not ask for help: it wants the organization out of its internal affairs, so its position
+    /// is 0 with salience 1. It takes part like any member otherwise.
+    case host
     /// The lead state, when none of the above.
     case lead
     case member
@@ -89,6 +93,8 @@ public struct CrisisSetup: Sendable {
             ?? (snapshot.parties.contains(crisis.location) ? crisis.location : nil)
 
         let unrest = crisis.adversary.kind != .state
+        // A member in a non-state crisis on its own soil that did not ask for help is the host.
+        let host: ActorID? = requester == nil && unrest && participants.contains(crisis.location) ? crisis.location : nil
         let internalIntervention = crisis.adversary.kind == .internal
         let leadIsBelligerent = belligerents.contains(lead) && lead != requester && lead != protected
         let committed = min(1, max(0, scenario.context.leadStateCommittedElsewhere ?? snapshot.leadStateCommittedElsewhere))
@@ -125,6 +131,7 @@ public struct CrisisSetup: Sendable {
         for id in participants {
             let role: MemberRole
             if id == requester { role = .requester }
+            else if id == host { role = .host }
             else if id == adversaryState { role = .adversary }
             else if belligerents.contains(id) { role = .belligerent }
             else if id == lead { role = .lead }
@@ -133,7 +140,8 @@ public struct CrisisSetup: Sendable {
             let isLead = id == lead
             solidarity.append(protected.map { snapshot.affinity(from: id, to: $0) + 0.5 * snapshot.dependence(from: id, to: $0) } ?? 0)
             ties.append(adversaryState.map { -(max(0, snapshot.affinity(from: id, to: $0)) + snapshot.dependence(from: id, to: $0)) } ?? 0)
-            regime.append(unrest ? autocracy(id) * autocracy(protected ?? crisis.location) : 0)
+            // Incumbent solidarity binds members to each other's governments, not to outsiders'.
+            regime.append(unrest ? protected.map { autocracy(id) * autocracy($0) } ?? 0 : 0)
             let d = id == crisis.location ? 0 : distance(id, crisis.location)
             dist.append(d)
             capacity.append(isLead ? 1 - 2 * committed : 0)

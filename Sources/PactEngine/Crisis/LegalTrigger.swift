@@ -121,13 +121,19 @@ public enum LegalTrigger {
     /// 3. A location outside the organization with no valid request: cap 1 (statements).
     /// 4. Contested or foreign territory: Article 4 covers a member's recognised territory only;
     ///    cap 2.
-    /// 5. No valid request: since 2010 help comes only at the attacked member's request, and
+    /// 5. No valid request and no state adversary (unrest, insurgency or terrorism inside a
+    ///    member): the organization does not take up a member's internal affairs unasked
+    ///    (non-interference); cap 1 (statements). The record agrees: Minsk 2010 and 2020,
+    ///    Zhanaozen, Rasht, Khorog and Batken 1999 drew no collective act, Kyrgyzstan's 2010 and
+    ///    2020 upheavals statements at most.
+    /// 6. No valid request against a state: since 2010 help comes only at the attacked member's
+    ///    request, and
     ///    before it the treaty was never used without one; cap 2.
-    /// 6. Internal unrest before the crisis-response reform: no mandate (non-interference); cap 2.
-    /// 7. Article 4 invoked for an attack (a state, a non-state group, or unrest framed as
+    /// 7. Internal unrest before the crisis-response reform: no mandate (non-interference); cap 2.
+    /// 8. Article 4 invoked for an attack (a state, a non-state group, or unrest framed as
     ///    externally backed): collective defence, cap 5.
-    /// 8. Otherwise (Article 2, no article, or unrest with no outside backing): assistance, cap 4.
-    /// 9. Level 5 needs a collective force in existence on the day; without one the cap is 4.
+    /// 9. Otherwise (Article 2, no article, or unrest with no outside backing): assistance, cap 4.
+    /// 10. Level 5 needs a collective force in existence on the day; without one the cap is 4.
     public static func assess(_ input: TriggerInput) -> TriggerAssessment {
         var reasons: [String] = []
         let framing: TriggerAssessment.Framing
@@ -173,6 +179,10 @@ public enum LegalTrigger {
         if input.territory != .sovereign {
             return result(.consultations, .consultations,
                 "the fighting is on \(input.territory.rawValue) territory: Article 4 covers a member's recognised territory only (cap 2)")
+        }
+        if !validRequest && input.adversaryKind != .state {
+            return result(.statement, .statements,
+                "a non-state threat inside a member that did not ask for help: the organization does not take up a member's internal affairs unasked (non-interference; cap 1)")
         }
         if !validRequest {
             return result(.consultations, .consultations,
