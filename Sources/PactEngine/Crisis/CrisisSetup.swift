@@ -14,7 +14,8 @@ public enum MemberRole: String, Hashable, Sendable {
     case belligerent
     /// The member where a non-state crisis (unrest, insurgency, terrorism) happens and which did
     /// not ask for help: it wants the organization out of its internal affairs, so its position
-    /// is 0 with salience 1. It takes part like any member otherwise.
+    /// is 0 with salience 1, and the other members' solidarity with it does not push them to act
+    /// (solidarity is with what a member asks for). It takes part like any member otherwise.
     case host
     /// The lead state, when none of the above.
     case lead
@@ -138,10 +139,13 @@ public struct CrisisSetup: Sendable {
             else { role = .member }
             roles.append(role)
             let isLead = id == lead
-            solidarity.append(protected.map { snapshot.affinity(from: id, to: $0) + 0.5 * snapshot.dependence(from: id, to: $0) } ?? 0)
+            // Solidarity is with what the protected member asks for. A host that asked nothing is
+            // not helped against its will: with a host, neither solidarity nor incumbent
+            // solidarity pulls a member toward acting (both terms are 0).
+            solidarity.append(host != nil ? 0 : protected.map { snapshot.affinity(from: id, to: $0) + 0.5 * snapshot.dependence(from: id, to: $0) } ?? 0)
             ties.append(adversaryState.map { -(max(0, snapshot.affinity(from: id, to: $0)) + snapshot.dependence(from: id, to: $0)) } ?? 0)
             // Incumbent solidarity binds members to each other's governments, not to outsiders'.
-            regime.append(unrest ? protected.map { autocracy(id) * autocracy($0) } ?? 0 : 0)
+            regime.append(unrest && host == nil ? protected.map { autocracy(id) * autocracy($0) } ?? 0 : 0)
             let d = id == crisis.location ? 0 : distance(id, crisis.location)
             dist.append(d)
             capacity.append(isLead ? 1 - 2 * committed : 0)
