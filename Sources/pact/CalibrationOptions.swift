@@ -56,12 +56,3 @@ struct CalibrationOptions: ParsableArguments {
         return Calibrator(problem: problem, maximumEvaluations: maxEvaluations)
     }
 }
-
-extension Embedded {
-    /// The documented priors of the crisis engine's parameters, `Parameters/priors.yaml`: the
-    /// values set by reasoning before any fit, which `pact calibrate` starts from.
-    static func priorParameters() throws -> ParameterSet {
-        let url = directory("Parameters").appendingPathComponent("priors.yaml")
-        return try ParameterFile.load(contentsOf: url, displayName: displayName(url))
-    }
-}

@@ -75,7 +75,8 @@ struct ValidateCommand: ParsableCommand {
         } else {
             forecasts = try CaseForecaster.forecasts(cases, parameters: try ParameterSource.load(params), settings: settings)
         }
-        let report = BacktestReport(forecasts, label: crossValidate ? "leave-one-out" : "in-sample")
+        let label = crossValidate ? "leave-one-out" : params.map { "parameters of \($0)" } ?? "shipped parameters"
+        let report = BacktestReport(forecasts, label: label)
         switch format {
         case .json:
             print(report.json(settings: [

@@ -32,7 +32,9 @@ public struct FreeParameter: Hashable, Sendable {
         return z * z
     }
 
-    func clamped(_ value: Double) -> Double { min(high, max(low, value)) }
+    /// `value` moved into [low, high] and rounded to six decimals, so that a fitted value
+    /// written to a parameter file and read back is the very value the fit scored.
+    func clamped(_ value: Double) -> Double { (min(high, max(low, value)) * 1e6).rounded() / 1e6 }
 }
 
 /// What the calibrator minimises and over what: the free parameters, the parameter set they are
@@ -184,6 +186,20 @@ public struct Calibrator: Sendable {
 
 /// Leave-one-out cross-validation: every case forecast by parameters fitted without it.
 public enum LeaveOneOut {
+    /// For each case i, in order, case i beside what `fit` returns on every case but i. `fit`
+    /// never receives case i.
+    public static func fits<Fit>(_ cases: [BacktestCase], fit: ([BacktestCase]) throws -> Fit) rethrows
+        -> [(heldOut: BacktestCase, fit: Fit)]
+    {
+        var result: [(heldOut: BacktestCase, fit: Fit)] = []
+        for i in cases.indices {
+            var training = cases
+            let heldOut = training.remove(at: i)
+            result.append((heldOut, try fit(training)))
+        }
+        return result
+    }
+
     /// For each case i, calls `fit` with every case but i, then `predict` with case i and the
     /// fitted parameters. `fit` never receives case i, so nothing of it (its outcome least of
     /// all) can reach its own forecast. Forecasts come back in the cases' order.
@@ -192,14 +208,7 @@ public enum LeaveOneOut {
         fit: ([BacktestCase]) throws -> ParameterSet,
         predict: (BacktestCase, ParameterSet) throws -> CaseForecast
     ) rethrows -> [CaseForecast] {
-        var result: [CaseForecast] = []
-        for i in cases.indices {
-            var training = cases
-            let heldOut = training.remove(at: i)
-            let parameters = try fit(training)
-            result.append(try predict(heldOut, parameters))
-        }
-        return result
+        try fits(cases, fit: fit).map { try predict($0.heldOut, $0.fit) }
     }
 }
 
