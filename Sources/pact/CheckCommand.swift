@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = ScenarioLoader(knownActors: try KnownActors.builtIn())
+        let loader = try ScenarioLoader.embedded()
         var anyBad = false
         for check in loader.check(paths: paths) {
             if check.isValid {

@@ -8,6 +8,7 @@ enum PactCommands {
         CheckCommand.self,
         SchemaCommand.self,
         RunCommand.self,
+        DataCommand.self,
         BenchCommand.self,
         ValidateCommand.self,
         CalibrateCommand.self,

@@ -62,8 +62,13 @@ struct RunCommand: ParsableCommand {
                 note("skipping \(scenario.id): issue scenarios are decided by the bargaining model (`pact bargain`), not by `pact run`")
                 continue
             }
-            let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
-            forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+            do {
+                let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+                forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+            } catch let error as CrisisModelError {
+                // The scenario or the parameters cannot be run as given: bad input, exit 2.
+                throw InputErrors([InputError(file: scenario.id, line: nil, field: "", message: error.message)])
+            }
         }
         print(render(forecasts))
     }
@@ -117,10 +122,11 @@ struct RunCommand: ParsableCommand {
 
     static func memberTable(_ f: CrisisForecast) -> TextTable {
         var table = TextTable(columns: [.init("member"), .init("role"), .init("position", .right), .init("salience", .right),
-                                        .init("stance"), .init("support", .right), .init("abstain", .right),
+                                        .init("weight", .right), .init("stance"), .init("support", .right), .init("abstain", .right),
                                         .init("block", .right), .init("troops", .right)])
         for m in f.members {
-            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2), m.stance.rawValue,
+            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2),
+                          Format.fixed(m.weight, 2), m.stance.rawValue,
                           Format.probability(m.stances.support), Format.probability(m.stances.abstain),
                           Format.probability(m.stances.block), Format.fixed(m.contribution, 0)])
         }

@@ -23,7 +23,7 @@ struct ScenariosCommand: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let scenarios = try Embedded.scenarios(knownActors: try KnownActors.builtIn())
+        let scenarios = try Embedded.scenarios()
         switch format {
         case .table: print(Self.table(scenarios).renderAligned())
         case .csv: print(Self.table(scenarios).renderCSV())

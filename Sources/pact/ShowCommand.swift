@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let files = try Embedded.scenarioFiles(knownActors: try KnownActors.builtIn())
+        let files = try Embedded.scenarioFiles()
         guard let file = files.first(where: { $0.scenario.id == id }) else {
             let known = files.map(\.scenario.id).joined(separator: ", ")
             throw ValidationError("unknown scenario '\(id)'; built-in scenarios are \(known)")

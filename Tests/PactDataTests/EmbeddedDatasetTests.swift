@@ -6,7 +6,8 @@ import Testing
 
 /// Facts about the CSTO's membership the embedded dataset must reproduce (csto-facts.md A1-A2).
 @Suite struct MembershipTests {
-    let organization = try! Embedded.dataset().organization
+    let organization: Organization
+    init() throws { organization = try Embedded.dataset().organization }
 
     func day(_ text: String) -> Day { Day(iso: text)! }
 
@@ -55,7 +56,8 @@ import Testing
 }
 
 @Suite struct DatasetContentTests {
-    let dataset = try! Embedded.dataset()
+    let dataset: Dataset
+    init() throws { dataset = try Embedded.dataset() }
     static let actors: [ActorID] = ["RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK", "UZB", "AZE", "GEO", "AFG", "TUR", "CHN",
                                     "USA", "UKR", "IRN"]
 
@@ -158,10 +160,12 @@ import Testing
 
     @Test func attributesFollowTheAsOfRule() throws {
         let russia = try #require(dataset.actors["RUS"])
-        // 2016 has no observation of its own: the 2014 figures apply, keeping their year.
-        let in2016 = try #require(russia.attributes(in: 2016))
-        #expect(in2016.year == 2015 || in2016.year == 2014)
-        #expect(in2016.gdp.year == 2014)
+        // 2017 has no observation of its own: the 2016 observation applies (Freedom House's score for
+        // 2016), carrying GDP forward from 2014 with its own year.
+        let in2017 = try #require(russia.attributes(in: 2017))
+        #expect(in2017.year == 2016)
+        #expect(in2017.regimeScore.value == 20 && in2017.regimeScore.year == 2016)
+        #expect(in2017.gdp.year == 2014 && in2017.gdp.value == 2_059_200_000_000)
         // Before the first observation, the first one.
         #expect(russia.attributes(in: 1999)?.year == 2000)
         // SIPRI's 2024 figure quoted in the facts file.
@@ -181,7 +185,10 @@ import Testing
         #expect(snapshot.bases(hostedBy: "TJK").map(\.id) == ["dushanbe-201"])
         #expect(dataset.snapshot(on: Day(iso: "2010-01-01")!).bases(hostedBy: "KGZ").contains { $0.user == "USA" })
         #expect(!snapshot.bases(hostedBy: "KGZ").contains { $0.user == "USA" })
-        #expect(dataset.snapshot(on: Day(iso: "2022-03-01")!).leadStateCommittedElsewhere == 0.75)
+        #expect(dataset.snapshot(on: Day(iso: "2022-03-01")!).leadStateCommittedElsewhere == 0.55)
+        // The largest share in force wins: mobilisation from 21 Sep 2022 on top of the invasion.
+        #expect(dataset.snapshot(on: Day(iso: "2023-06-01")!).leadStateCommittedElsewhere == 0.8)
+        #expect(dataset.snapshot(on: Day(iso: "2008-08-10")!).leadStateCommittedElsewhere == 0.1)
         #expect(dataset.snapshot(on: Day(iso: "2012-06-01")!).leadStateCommittedElsewhere == 0)
     }
 }

@@ -84,6 +84,23 @@ struct ScenarioBuiltInTests {
         #expect(union["KAZ"]!.salience == eaeu.stakeholders.map(\.salience).max())
     }
 
+    /// With no actor set given, the embedded dataset's actors are the known ones.
+    @Test func builtInsLoadAgainstTheEmbeddedDataset() throws {
+        let dataset = try Embedded.dataset()
+        #expect(try Embedded.datasetActorIDs() == Set(dataset.actors.keys))
+        #expect(try Embedded.datasetActorIDs().isSuperset(of: scenarioTestActors))
+        let scenarios = try Embedded.scenarios()
+        #expect(scenarios.count == 9)
+        #expect(try ScenarioLoader.embedded().knownActors == Set(dataset.actors.keys))
+        for scenario in scenarios {
+            guard let requester = scenario.crisis?.requester else { continue }
+            // A request for help comes from a state the treaty binds on the day (Armenia is
+            // frozen, not out, in 2026).
+            #expect(dataset.organization.parties(on: scenario.date).contains(requester),
+                    "\(scenario.id): \(requester) is not a party on \(scenario.date)")
+        }
+    }
+
     @Test func builtInsRejectAnActorSetThatLacksTheirActors() {
         #expect(throws: InputErrors.self) {
             try Embedded.scenarios(knownActors: scenarioTestActors.subtracting(["AZE"]))

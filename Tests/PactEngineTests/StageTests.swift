@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func spilloverFallsWithDistance() {
-        #expect(abs(MemberPreferences.spillover(distanceKm: 1500, scaleKm: 1500, severity: 1) - exp(-1)) < 1e-12)
+        #expect(abs(MemberPreferences.spillover(distanceKm: 1500, scaleKm: 1500, severity: 1) - exp(-1)) < 1e-9)
         #expect(MemberPreferences.spillover(distanceKm: 0, scaleKm: 1500, severity: 0.5) == 0.5)
     }
 
@@ -125,9 +125,36 @@ import Testing
 
     @Test func unilateralAndSatisfaction() {
         let p = UnilateralAction.probability(leadPosition: 5, level: 0, bias: -2.5, gapWeight: 5)
-        #expect(abs(p - 1 / (1 + exp(-2.5))) < 1e-12)
+        #expect(abs(p - 1 / (1 + exp(-2.5))) < 1e-9)
         #expect(UnilateralAction.probability(leadPosition: 2, level: 3, bias: 0, gapWeight: 5) == 0.5)
         #expect(Consequences.satisfaction(requested: 5, got: 3) == 0.6)
         #expect(Consequences.satisfaction(requested: 3, got: 5) == 1)
+    }
+}
+
+@Suite struct FastExpTests {
+    @Test func matchesTheCLibraryTo3e10() {
+        var worst = 0.0
+        var x = -700.0
+        while x <= 700 {
+            let exact = exp(x)
+            worst = max(worst, abs(pactExp(x) - exact) / exact)
+            x += 0.37
+        }
+        #expect(worst < 3e-10)
+        #expect(pactExp(0) == 1)
+        #expect(pactExp(-800) == 0)
+        #expect(pactExp(800) == .infinity)
+    }
+}
+
+@Suite struct NonInterferenceTests {
+    @Test func aDomesticCrisisWithoutARequestAllowsStatementsOnly() {
+        let input = TriggerInput(article: nil, territory: .sovereign, adversaryKind: .internal, backing: .alleged,
+                                 adversaryIsParty: false, requesterStatus: nil, hasRequester: false, locationStatus: .member,
+                                 reformInForce: true, collectiveForcesExist: true)
+        let t = LegalTrigger.assess(input)
+        #expect(t.cap == .statement)
+        #expect(t.reasons.last!.contains("non-interference"))
     }
 }

@@ -29,6 +29,9 @@ enum ActorsFile {
             case .billion: 1e9
             }
         }
+        /// The value in base units. Scaled values are whole counts (persons, dollars), so they are
+        /// rounded: 146.6 million is 146,600,000, not 146,599,999.99999997.
+        func scale(_ value: Double) -> Double { self == .one ? value : (value * factor).rounded() }
     }
 
     static func read(_ input: YAMLInput) -> [Actor] {
@@ -114,9 +117,9 @@ enum ActorsFile {
                 guard let entry = value.mapping(allowed: ["value", "source"]) else { continue }
                 let number = entry.required("value")?.double(in: scaled)
                 let own = entry.required("source")?.string()
-                if let number, let own { result[year] = Sourced(number * unit.factor, source: own, year: year) }
+                if let number, let own { result[year] = Sourced(unit.scale(number), source: own, year: year) }
             } else if let number = value.double(in: scaled) {
-                result[year] = Sourced(number * unit.factor, source: source, year: year)
+                result[year] = Sourced(unit.scale(number), source: source, year: year)
             }
         }
         return result.isEmpty ? nil : result

@@ -5,17 +5,26 @@ extension Embedded {
     /// The folder of the built-in scenarios, `Resources/Scenarios`.
     public static var scenariosDirectory: URL { directory("Scenarios") }
 
-    /// The built-in scenarios, sorted by file name, checked against `knownActors` (and, when
-    /// given, the parameter names their `uncertainty` blocks may use).
-    public static func scenarios(knownActors: Set<ActorID>, knownParameters: Set<String>? = nil) throws -> [Scenario] {
+    /// The actor ids of the embedded dataset: the ids a scenario may name unless told otherwise.
+    public static func datasetActorIDs() throws -> Set<ActorID> {
+        Set(try dataset().actors.keys)
+    }
+
+    /// The built-in scenarios, sorted by file name, checked against `knownActors` (default: the
+    /// embedded dataset's actors) and, when given, the parameter names their `uncertainty` blocks
+    /// may use.
+    public static func scenarios(knownActors: Set<ActorID>? = nil, knownParameters: Set<String>? = nil) throws
+        -> [Scenario]
+    {
         try scenarioFiles(knownActors: knownActors, knownParameters: knownParameters).map(\.scenario)
     }
 
     /// The built-in scenarios with their files, e.g. to print a file as shipped.
-    public static func scenarioFiles(knownActors: Set<ActorID>, knownParameters: Set<String>? = nil) throws
+    public static func scenarioFiles(knownActors: Set<ActorID>? = nil, knownParameters: Set<String>? = nil) throws
         -> [ScenarioFile]
     {
-        try ScenarioLoader(knownActors: knownActors, knownParameters: knownParameters)
+        let actors = try knownActors ?? datasetActorIDs()
+        return try ScenarioLoader(knownActors: actors, knownParameters: knownParameters)
             .loadFiles(at: scenariosDirectory, naming: displayName)
     }
 

@@ -24,6 +24,11 @@ public struct ScenarioLoader: Sendable {
         self.knownParameters = knownParameters
     }
 
+    /// A loader for scenarios about the embedded dataset: its actors are the known actors.
+    public static func embedded(knownParameters: Set<String>? = nil) throws -> ScenarioLoader {
+        ScenarioLoader(knownActors: try Embedded.datasetActorIDs(), knownParameters: knownParameters)
+    }
+
     // MARK: One file
 
     /// Parses one scenario from `text`; `file` names it in error messages.

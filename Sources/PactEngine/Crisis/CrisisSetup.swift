@@ -1,3 +1,4 @@
+import Foundation
 import PactModel
 
 /// A member's role in one crisis, which decides how it takes part in the decision.
@@ -12,11 +13,6 @@ public enum MemberRole: String, Hashable, Sendable {
     /// A member fighting on the requester's side (or the lead state as aggressor) other than
     /// the requester: takes part with salience 1.
     case belligerent
-    /// The member where a non-state crisis (unrest, insurgency, terrorism) happens and which did
-    /// not ask for help: it wants the organization out of its internal affairs, so its position
-    /// is 0 with salience 1, and the other members' solidarity with it does not push them to act
-    /// (solidarity is with what a member asks for). It takes part like any member otherwise.
-    case host
     /// The lead state, when none of the above.
     case lead
     case member
@@ -45,6 +41,13 @@ public struct CrisisSetup: Sendable {
     public let requestedLevel: Double
     /// Escalation risk r / (1 + r), r the state adversary's capability over the defended member's (0 without one).
     public let escalation: Double
+    /// The share of the ladder legally open, cap / 5: the scale of the help terms and of cost.
+    public let openShare: Double
+    /// The lead state's cost term for acting alone: distance, duration and escalation at full scale.
+    let leadCostAlone: Double
+    /// 1, or 0 when the crisis is a member's domestic affair and it asked for no help: the help
+    /// terms then give the lead state no reason to act alone either.
+    let leadMayActAlone: Double
     let requesterIndex: Int
     let leadIndex: Int
 
@@ -77,6 +80,9 @@ public struct CrisisSetup: Sendable {
         guard let crisis = scenario.crisis, scenario.kind == .crisis else {
             throw CrisisModelError("scenario \(scenario.id) is not a crisis scenario")
         }
+        guard scenario.organization == snapshot.organization.id else {
+            throw CrisisModelError("scenario \(scenario.id) is about \(scenario.organization), but the dataset describes \(snapshot.organization.id)")
+        }
         let lead = snapshot.leadState
         let participants = snapshot.members
         guard !participants.isEmpty else {
@@ -94,9 +100,8 @@ public struct CrisisSetup: Sendable {
             ?? (snapshot.parties.contains(crisis.location) ? crisis.location : nil)
 
         let unrest = crisis.adversary.kind != .state
-        // A member in a non-state crisis on its own soil that did not ask for help is the host.
-        let host: ActorID? = requester == nil && unrest && participants.contains(crisis.location) ? crisis.location : nil
-        let internalIntervention = crisis.adversary.kind == .internal
+        // A member's domestic crisis: unrest by type, or an internal adversary.
+        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
         let leadIsBelligerent = belligerents.contains(lead) && lead != requester && lead != protected
         let committed = min(1, max(0, scenario.context.leadStateCommittedElsewhere ?? snapshot.leadStateCommittedElsewhere))
 
@@ -132,27 +137,22 @@ public struct CrisisSetup: Sendable {
         for id in participants {
             let role: MemberRole
             if id == requester { role = .requester }
-            else if id == host { role = .host }
             else if id == adversaryState { role = .adversary }
             else if belligerents.contains(id) { role = .belligerent }
             else if id == lead { role = .lead }
             else { role = .member }
             roles.append(role)
             let isLead = id == lead
-            // Solidarity is with what the protected member asks for. A host that asked nothing is
-            // not helped against its will: with a host, neither solidarity nor incumbent
-            // solidarity pulls a member toward acting (both terms are 0).
-            solidarity.append(host != nil ? 0 : protected.map { snapshot.affinity(from: id, to: $0) + 0.5 * snapshot.dependence(from: id, to: $0) } ?? 0)
+            solidarity.append(protected.map { snapshot.affinity(from: id, to: $0) + 0.5 * snapshot.dependence(from: id, to: $0) } ?? 0)
             ties.append(adversaryState.map { -(max(0, snapshot.affinity(from: id, to: $0)) + snapshot.dependence(from: id, to: $0)) } ?? 0)
-            // Incumbent solidarity binds members to each other's governments, not to outsiders'.
-            regime.append(unrest && host == nil ? protected.map { autocracy(id) * autocracy($0) } ?? 0 : 0)
+            regime.append(unrest ? autocracy(id) * autocracy(protected ?? crisis.location) : 0)
             let d = id == crisis.location ? 0 : distance(id, crisis.location)
             dist.append(d)
             capacity.append(isLead ? 1 - 2 * committed : 0)
             cost.append(id == requester || id == adversaryState ? 0 : -openShare * (min(d, 6000) / 3000 + durationFactor + escalation))
             cred.append(isLead ? 1 : max(0, snapshot.affinity(from: id, to: lead)))
             let independence = 1 - snapshot.dependence(from: id, to: lead)
-            prec.append(isLead || id == requester ? 0 : -(internalIntervention || leadIsBelligerent ? independence : 0))
+            prec.append(isLead || id == requester ? 0 : -(domestic || leadIsBelligerent ? independence : 0))
             dep.append(isLead ? 0 : snapshot.dependence(from: id, to: lead))
             assigned.append(Double(force?.contributions.first { $0.actor == id }?.size.value ?? 0))
             var best = d
@@ -197,6 +197,13 @@ public struct CrisisSetup: Sendable {
         self.precedent = prec
         self.followsLead = roles.map { $0 == .member }
         self.escalation = escalation
+        self.openShare = openShare
+        self.leadMayActAlone = domestic && requester == nil && snapshot.parties.contains(crisis.location) ? 0 : 1
+        if let li = participants.firstIndex(of: lead), lead != requester {
+            self.leadCostAlone = -(min(dist[li], 6000) / 3000 + durationFactor + escalation)
+        } else {
+            self.leadCostAlone = 0
+        }
         self.clout = cloutRaw.map { $0 / cloutTotal }
         self.dependenceOnLead = dep
         self.assigned = assigned
@@ -204,13 +211,15 @@ public struct CrisisSetup: Sendable {
         self.forceName = force?.name
     }
 
-    /// The collective force a deployment draws on: peacekeepers for unrest at home (the 2022
-    /// Kazakhstan deployment used the Collective Peacekeeping Forces), the rapid-reaction forces
-    /// for attacks; when the preferred kind does not exist on the day, the largest force that does.
+    /// The collective force a deployment draws on: peacekeepers for a domestic crisis (unrest by
+    /// type, or an internal adversary: the 2022 Kazakhstan deployment used the Collective
+    /// Peacekeeping Forces), the rapid-reaction forces for attacks, terrorism and insurgency;
+    /// when the preferred kind does not exist on the day, the largest force that does.
     static func chooseForce(for crisis: Crisis, snapshot: DatasetSnapshot)
         -> (name: String, size: Sourced<Int>, contributions: [ForceContribution])?
     {
-        let preferred: CollectiveForce.Kind = crisis.adversary.kind == .internal ? .peacekeeping : .rapidReaction
+        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        let preferred: CollectiveForce.Kind = domestic ? .peacekeeping : .rapidReaction
         let forces = snapshot.forces.sorted { $0.force.id < $1.force.id }
         let pick = forces.first { $0.force.kind == preferred }
             ?? forces.filter { $0.force.kind == .rapidReaction || $0.force.kind == .peacekeeping }.max { $0.size.value < $1.size.value }
@@ -218,5 +227,3 @@ public struct CrisisSetup: Sendable {
         return pick.map { ($0.force.name, $0.size, $0.contributions) }
     }
 }
-
-import Foundation

@@ -82,10 +82,12 @@ public struct TriggerInput: Hashable, Sendable {
     public var reformInForce: Bool
     /// At least one collective force exists on the day.
     public var collectiveForcesExist: Bool
+    /// A member's domestic crisis: unrest (by type) or an internal adversary.
+    public var domestic: Bool
 
     public init(article: Int?, territory: Crisis.Territory, adversaryKind: Adversary.Kind, backing: Adversary.Backing,
                 adversaryIsParty: Bool, requesterStatus: MembershipStatus?, hasRequester: Bool,
-                locationStatus: MembershipStatus?, reformInForce: Bool, collectiveForcesExist: Bool) {
+                locationStatus: MembershipStatus?, reformInForce: Bool, collectiveForcesExist: Bool, domestic: Bool? = nil) {
         self.article = article
         self.territory = territory
         self.adversaryKind = adversaryKind
@@ -96,6 +98,7 @@ public struct TriggerInput: Hashable, Sendable {
         self.locationStatus = locationStatus
         self.reformInForce = reformInForce
         self.collectiveForcesExist = collectiveForcesExist
+        self.domestic = domestic ?? (adversaryKind == .internal)
     }
 
     public init(crisis: Crisis, snapshot: DatasetSnapshot) {
@@ -107,7 +110,8 @@ public struct TriggerInput: Hashable, Sendable {
             adversaryIsParty: crisis.adversary.kind == .state && adversaryStatus.map(partyStatuses.contains) == true,
             requesterStatus: crisis.requester.flatMap { snapshot.status(of: $0) }, hasRequester: crisis.requester != nil,
             locationStatus: snapshot.status(of: crisis.location), reformInForce: snapshot.allowsOptOut,
-            collectiveForcesExist: !snapshot.forces.isEmpty)
+            collectiveForcesExist: !snapshot.forces.isEmpty,
+            domestic: crisis.adversary.kind == .internal || crisis.type == .internalUnrest)
     }
 }
 
@@ -121,19 +125,14 @@ public enum LegalTrigger {
     /// 3. A location outside the organization with no valid request: cap 1 (statements).
     /// 4. Contested or foreign territory: Article 4 covers a member's recognised territory only;
     ///    cap 2.
-    /// 5. No valid request and no state adversary (unrest, insurgency or terrorism inside a
-    ///    member): the organization does not take up a member's internal affairs unasked
-    ///    (non-interference); cap 1 (statements). The record agrees: Minsk 2010 and 2020,
-    ///    Zhanaozen, Rasht, Khorog and Batken 1999 drew no collective act, Kyrgyzstan's 2010 and
-    ///    2020 upheavals statements at most.
-    /// 6. No valid request against a state: since 2010 help comes only at the attacked member's
-    ///    request, and
-    ///    before it the treaty was never used without one; cap 2.
-    /// 7. Internal unrest before the crisis-response reform: no mandate (non-interference); cap 2.
-    /// 8. Article 4 invoked for an attack (a state, a non-state group, or unrest framed as
+    /// 5. No valid request: a member's domestic crisis is its own affair (non-interference), cap 1;
+    ///    otherwise, since 2010 help comes only at the attacked member's request, and before it
+    ///    the treaty was never used without one; cap 2.
+    /// 6. A domestic crisis before the crisis-response reform: no mandate to intervene; cap 2.
+    /// 7. Article 4 invoked for an attack (a state, a non-state group, or unrest framed as
     ///    externally backed): collective defence, cap 5.
-    /// 9. Otherwise (Article 2, no article, or unrest with no outside backing): assistance, cap 4.
-    /// 10. Level 5 needs a collective force in existence on the day; without one the cap is 4.
+    /// 8. Otherwise (Article 2, no article, or unrest with no outside backing): assistance, cap 4.
+    /// 9. Level 5 needs a collective force in existence on the day; without one the cap is 4.
     public static func assess(_ input: TriggerInput) -> TriggerAssessment {
         var reasons: [String] = []
         let framing: TriggerAssessment.Framing
@@ -180,15 +179,15 @@ public enum LegalTrigger {
             return result(.consultations, .consultations,
                 "the fighting is on \(input.territory.rawValue) territory: Article 4 covers a member's recognised territory only (cap 2)")
         }
-        if !validRequest && input.adversaryKind != .state {
+        if !validRequest && input.domestic {
             return result(.statement, .statements,
-                "a non-state threat inside a member that did not ask for help: the organization does not take up a member's internal affairs unasked (non-interference; cap 1)")
+                "a member's domestic crisis and it asked for no help: its internal affairs are its own (non-interference, cap 1)")
         }
         if !validRequest {
             return result(.consultations, .consultations,
                 "no member asked for help: collective help is given at the attacked member's request (cap 2)")
         }
-        if input.adversaryKind == .internal && !input.reformInForce {
+        if input.domestic && !input.reformInForce {
             return result(.consultations, .consultations,
                 "internal unrest before the organization's crisis-response reform: no mandate to intervene in a member's internal affairs (cap 2)")
         }

@@ -13,7 +13,7 @@ import PactModel
 public enum MemberPreferences {
     /// The preferred ladder level for a latent support `u`: 5 / (1 + e^-u).
     @inline(__always)
-    public static func level(latent u: Double) -> Double { 5 / (1 + exp(-u)) }
+    public static func level(latent u: Double) -> Double { 5 / (1 + pactExp(-u)) }
 
     /// Salience in [floor, 1): how engaged the member's own interests are. `stake` is the sum of
     /// the absolute weighted terms that differ between members (solidarity, adversary ties,
@@ -23,13 +23,13 @@ public enum MemberPreferences {
     ///     salience = floor + (1 - floor) · (1 - e^(-stake / scale))
     @inline(__always)
     public static func salience(stake: Double, floor: Double, scale: Double) -> Double {
-        floor + (1 - floor) * (1 - exp(-stake / scale))
+        floor + (1 - floor) * (1 - pactExp(-stake / scale))
     }
 
     /// Spillover threat: exp(-distance / d0) · severity, 1 at the location itself for the worst crises.
     @inline(__always)
     public static func spillover(distanceKm: Double, scaleKm: Double, severity: Double) -> Double {
-        exp(-distanceKm / scaleKm) * severity
+        pactExp(-distanceKm / scaleKm) * severity
     }
 }
 
@@ -134,14 +134,16 @@ public enum ForceGeneration {
 ///
 /// If the lead state is itself a party to the fighting (and not the requester), it is acting
 /// alone by definition. Otherwise it acts alone with probability
-/// `logistic(unilateral_bias + unilateral_gap_weight · max(0, p_lead - level) / 5)`: the further
-/// the organization falls short of what the lead state wants, the likelier it substitutes its own
-/// action (arms in 1999, peacekeepers in Karabakh in 2020).
+/// `logistic(unilateral_bias + unilateral_gap_weight · max(0, p_alone - level) / 5)`, where
+/// `p_alone` is the level the lead state would want on its own account, outside the treaty (its
+/// interest terms without the legal obligation and credibility, unscaled by the legal cap): the
+/// further the organization falls short of that, the likelier it substitutes its own action
+/// (arms in 1999, peacekeepers in Karabakh in 2020).
 public enum UnilateralAction {
     @inline(__always)
     public static func probability(leadPosition: Double, level: Int, bias: Double, gapWeight: Double) -> Double {
         let gap = max(0, leadPosition - Double(level)) / 5
-        return 1 / (1 + exp(-(bias + gapWeight * gap)))
+        return 1 / (1 + pactExp(-(bias + gapWeight * gap)))
     }
 }
 

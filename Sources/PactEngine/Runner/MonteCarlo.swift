@@ -42,11 +42,25 @@ struct MonteCarlo {
         let chunks = chunkCount
         let workers = min(threads, max(1, chunks))
         let sums = ChunkSums(chunks: chunks, members: n)
-        let counts = (0..<workers).map { _ in WorkerCounts(members: n, forceBins: levelsOnly ? 0 : forceBins) }
+        let counts = (0..<workers).map { _ in WorkerCounts() }
         let box = UncheckedBox(sums: sums, counts: counts)
+        let forceBinCount = levelsOnly ? 0 : forceBins
         let body: @Sendable (Int) -> Void = { worker in
             let ws = DrawWorkspace(setup: setup, parameterCount: plan.count)
-            let wc = box.counts[worker]
+            // Counts live in local buffers during the loop and are copied out once at the end.
+            let levels = UnsafeMutablePointer<Int>.allocate(capacity: 6)
+            levels.initialize(repeating: 0, count: 6)
+            let stances = UnsafeMutablePointer<Int>.allocate(capacity: max(1, 3 * n))
+            stances.initialize(repeating: 0, count: max(1, 3 * n))
+            let forceHistogram = UnsafeMutablePointer<Int>.allocate(capacity: max(1, forceBinCount))
+            forceHistogram.initialize(repeating: 0, count: max(1, forceBinCount))
+            let daysBinCount = levelsOnly ? 1 : Self.daysBins
+            let daysHistogram = UnsafeMutablePointer<Int>.allocate(capacity: daysBinCount)
+            daysHistogram.initialize(repeating: 0, count: daysBinCount)
+            defer {
+                levels.deallocate(); stances.deallocate(); forceHistogram.deallocate(); daysHistogram.deallocate()
+            }
+            var unilateral = 0
             var chunk = worker
             while chunk < chunks {
                 var g = SeededGenerator(seed: seed, stream: UInt64(chunk))
@@ -55,26 +69,33 @@ struct MonteCarlo {
                 let member = box.sums.memberRow(chunk)
                 for _ in start..<end {
                     let r = setup.draw(plan: plan, workspace: ws, generator: &g, disabled: disabled)
-                    wc.levels[r.level] += 1
+                    levels[r.level] += 1
                     if levelsOnly { continue }
-                    if r.unilateral { wc.unilateral += 1 }
+                    if r.unilateral { unilateral += 1 }
                     row[0] += r.satisfaction
                     row[1] += r.strength
                     if r.level == 5 {
                         row[2] += r.force
                         row[3] += r.days
-                        wc.forceHistogram[min(wc.forceHistogram.count - 1, Int(r.force.rounded()))] += 1
-                        wc.daysHistogram[min(Self.daysBins - 1, Int((r.days / Self.daysResolution).rounded()))] += 1
+                        forceHistogram[min(forceBinCount - 1, Int(r.force + 0.5))] += 1
+                        daysHistogram[min(Self.daysBins - 1, Int(r.days / Self.daysResolution + 0.5))] += 1
                     }
                     for i in 0..<n {
-                        member[3 * i] += ws.position[i]
-                        member[3 * i + 1] += ws.salience[i]
-                        member[3 * i + 2] += ws.contribution[i]
-                        wc.stances[3 * i + Int(ws.stance[i])] += 1
+                        member[4 * i] += ws.position[i]
+                        member[4 * i + 1] += ws.salience[i]
+                        member[4 * i + 2] += ws.contribution[i]
+                        member[4 * i + 3] += ws.weight[i]
+                        stances[3 * i + Int(ws.stance[i])] += 1
                     }
                 }
                 chunk += workers
             }
+            let wc = box.counts[worker]
+            wc.levels = Array(UnsafeBufferPointer(start: levels, count: 6))
+            wc.unilateral = unilateral
+            wc.stances = Array(UnsafeBufferPointer(start: stances, count: 3 * n))
+            wc.forceHistogram = Array(UnsafeBufferPointer(start: forceHistogram, count: forceBinCount))
+            wc.daysHistogram = levelsOnly ? [] : Array(UnsafeBufferPointer(start: daysHistogram, count: Self.daysBins))
         }
         if workers == 1 {
             body(0)
@@ -91,36 +112,31 @@ final class ChunkSums: @unchecked Sendable {
     let chunks: Int
     let members: Int
     let scalars: UnsafeMutablePointer<Double>
-    let perMember: UnsafeMutablePointer<Double>  // position, salience, contribution per member
+    let perMember: UnsafeMutablePointer<Double>  // position, salience, contribution, weight per member
 
     init(chunks: Int, members: Int) {
         self.chunks = chunks
         self.members = members
         scalars = .allocate(capacity: max(1, chunks * Self.fields))
         scalars.initialize(repeating: 0, count: max(1, chunks * Self.fields))
-        perMember = .allocate(capacity: max(1, chunks * members * 3))
-        perMember.initialize(repeating: 0, count: max(1, chunks * members * 3))
+        perMember = .allocate(capacity: max(1, chunks * members * 4))
+        perMember.initialize(repeating: 0, count: max(1, chunks * members * 4))
     }
     deinit {
         scalars.deallocate()
         perMember.deallocate()
     }
     func row(_ chunk: Int) -> UnsafeMutablePointer<Double> { scalars + chunk * Self.fields }
-    func memberRow(_ chunk: Int) -> UnsafeMutablePointer<Double> { perMember + chunk * members * 3 }
+    func memberRow(_ chunk: Int) -> UnsafeMutablePointer<Double> { perMember + chunk * members * 4 }
 }
 
 /// Integer counts kept per worker; integer addition makes their total order-independent.
 final class WorkerCounts: @unchecked Sendable {
     var levels = [Int](repeating: 0, count: 6)
     var unilateral = 0
-    var stances: [Int]
-    var forceHistogram: [Int]
-    var daysHistogram: [Int]
-    init(members: Int, forceBins: Int) {
-        stances = [Int](repeating: 0, count: members * 3)
-        forceHistogram = [Int](repeating: 0, count: forceBins)
-        daysHistogram = [Int](repeating: 0, count: forceBins > 0 ? MonteCarlo.daysBins : 0)
-    }
+    var stances: [Int] = []
+    var forceHistogram: [Int] = []
+    var daysHistogram: [Int] = []
 }
 
 struct UncheckedBox: @unchecked Sendable {
@@ -136,7 +152,7 @@ struct Tally {
     var forceHistogram: [Int] = []
     var daysHistogram: [Int] = []
     var satisfaction = 0.0, strength = 0.0, force = 0.0, days = 0.0
-    var position: [Double], salience: [Double], contribution: [Double]
+    var position: [Double], salience: [Double], contribution: [Double], weight: [Double]
 
     var levelTotal: Int { levelCounts.enumerated().reduce(0) { $0 + $1.offset * $1.element } }
 
@@ -145,10 +161,11 @@ struct Tally {
         position = [Double](repeating: 0, count: n)
         salience = position
         contribution = position
+        weight = position
         for wc in counts {
             for k in 0..<6 { levelCounts[k] += wc.levels[k] }
             unilateral += wc.unilateral
-            for k in 0..<stances.count { stances[k] += wc.stances[k] }
+            for k in 0..<wc.stances.count { stances[k] += wc.stances[k] }
             if forceHistogram.count < wc.forceHistogram.count {
                 forceHistogram += [Int](repeating: 0, count: wc.forceHistogram.count - forceHistogram.count)
             }
@@ -166,9 +183,10 @@ struct Tally {
             days += row[3]
             let m = sums.memberRow(c)
             for i in 0..<n {
-                position[i] += m[3 * i]
-                salience[i] += m[3 * i + 1]
-                contribution[i] += m[3 * i + 2]
+                position[i] += m[4 * i]
+                salience[i] += m[4 * i + 1]
+                contribution[i] += m[4 * i + 2]
+                weight[i] += m[4 * i + 3]
             }
         }
     }
@@ -208,7 +226,6 @@ struct Tally {
             let role: String
             switch setup.roles[i] {
             case .requester: role = "requester"
-            case .host: role = "host"
             case .adversary: role = "adversary"
             case .belligerent: role = "belligerent"
             case .lead: role = "lead"
@@ -218,7 +235,7 @@ struct Tally {
                 id: setup.members[i], position: position[i] / total, salience: salience[i] / total,
                 stance: Stance.allCases[modalStance],
                 stances: .init(support: shares[0], abstain: shares[1], block: shares[2]),
-                contribution: fives > 0 ? contribution[i] / Double(fives) : 0, role: role))
+                contribution: fives > 0 ? contribution[i] / Double(fives) : 0, role: role, weight: weight[i] / total))
         }
         let trigger = TriggerExplanation(cap: setup.trigger.cap.rawValue, coverage: setup.trigger.coverage.rawValue,
                                          strength: strength / total, reasons: setup.trigger.reasons)
@@ -226,6 +243,6 @@ struct Tally {
             scenario: scenario, draws: draws, seed: seed, levels: levels, modal: modal, unilateral: Double(unilateral) / total,
             force: forceSummary, daysToFirstArrival: daysSummary, members: members, drivers: drivers, trigger: trigger,
             expectedLevel: Double(levelTotal) / total,
-            requesterSatisfaction: setup.requesterIndex >= 0 ? satisfaction / total : nil)
+            requesterSatisfaction: setup.requestedLevel > 0 ? satisfaction / total : nil)
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `pact run`, run as a user runs it: the built binary in a child process.
+@Suite("pact run")
+struct RunCommandTests {
+    @Test func jsonIsIdenticalForOneThreadAndMany() throws {
+        let one = try pact(["run", "kgz-mass-unrest-2026", "--draws", "3000", "--threads", "1", "--format", "json"])
+        let many = try pact(["run", "kgz-mass-unrest-2026", "--draws", "3000", "--threads", "3", "--format", "json"])
+        #expect(one.status == 0)
+        #expect(one.stdout == many.stdout)
+        // SPEC section 8's keys, in its order.
+        let keys = ["\"scenario\"", "\"draws\"", "\"seed\"", "\"levels\"", "\"modal\"", "\"unilateral\"", "\"force\"",
+                    "\"days_to_first_arrival\"", "\"members\"", "\"drivers\""]
+        let positions = keys.compactMap { one.stdout.range(of: $0)?.lowerBound }
+        #expect(positions.count == keys.count)
+        #expect(positions == positions.sorted())
+        let json = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any]
+        let result = try #require((json?["results"] as? [[String: Any]])?.first)
+        let levels = try #require(result["levels"] as? [Double])
+        #expect(levels.count == 6)
+        #expect(abs(levels.reduce(0, +) - 1) < 1e-9)
+        #expect(result["seed"] as? Int == 1)
+    }
+
+    @Test func differentSeedsGiveDifferentNumbers() throws {
+        let a = try pact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--format", "csv"])
+        let b = try pact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--seed", "2", "--format", "csv"])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout != b.stdout)
+    }
+
+    @Test func noArgumentRunsEveryBuiltInCrisisAsATable() throws {
+        let result = try pact(["run", "--draws", "500"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("scenario") == true)
+        #expect(lines.first?.contains("unilateral") == true)
+        #expect(lines.contains { $0.hasPrefix("kgz-tjk-water-clash-2026") })
+        #expect(!lines.contains { $0.hasPrefix("csto-nato-contacts-2026") })  // an issue, not a crisis
+    }
+
+    @Test func explainPrintsTheTriggerMembersAndDrivers() throws {
+        let result = try pact(["run", "kgz-tjk-water-clash-2026", "--draws", "500", "--explain"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Article 1"))
+        #expect(result.stdout.contains("adversary"))
+        #expect(result.stdout.contains("effect on expected level"))
+    }
+
+    @Test func aBrokenParameterFileIsABadInput() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pact-params-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "parameters:\n  baseline: {default: 9, low: 0, high: 1, doc: out of range}\n".write(to: url, atomically: true, encoding: .utf8)
+        let result = try pact(["run", "kgz-mass-unrest-2026", "--params", url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("parameters.baseline"))
+    }
+
+    @Test func anUnknownScenarioIsAUsageError() throws {
+        let result = try pact(["run", "no-such-scenario"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("built-in scenarios are"))
+    }
+}
+
+private struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+private func pact(_ arguments: [String]) throws -> Output {
+    let process = Process()
+    process.executableURL = try pactBinary()
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                  stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// The `pact` binary next to the test bundle in the build products folder.
+private func pactBinary() throws -> URL {
+    var folder = Bundle.main.bundleURL
+    for _ in 0..<4 {
+        let candidate = folder.appendingPathComponent("pact")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    throw CocoaError(.fileNoSuchFile)
+}
