@@ -95,7 +95,7 @@ extension CrisisSetup {
         var leadAlone = 0.0
         @inline(__always) func computePreference(_ i: Int) {
             let role = roles[i]
-            if role == .requester {
+            if role == .requester || role == .host {
                 ws.position[i] = requestedLevel
                 ws.salience[i] = 1
                 return
