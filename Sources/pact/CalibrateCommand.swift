@@ -71,7 +71,12 @@ struct CalibrateCommand: ParsableCommand {
         var folds: [(heldOut: BacktestCase, fit: CalibrationFit)] = []
         var outOfSample: BacktestReport?
         if crossValidate {
-            folds = try LeaveOneOut.fits(cases) { try calibrator.fit($0) }
+            var fold = 0
+            folds = try LeaveOneOut.fits(cases) { training in
+                fold += 1
+                Progress.note("leave-one-out: fit \(fold) of \(cases.count)")
+                return try calibrator.fit(training)
+            }
             outOfSample = BacktestReport(
                 try folds.map { try CaseForecaster.forecast($0.heldOut, parameters: $0.fit.parameters, settings: settings) },
                 label: "leave-one-out")
@@ -193,4 +198,9 @@ struct CalibrateCommand: ParsableCommand {
         members.append(.init("draws", .number(draws)))
         return .object(members)
     }
+}
+
+/// Progress of long fits, on standard error so that standard output stays the result.
+enum Progress {
+    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 }

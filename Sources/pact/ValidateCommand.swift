@@ -69,8 +69,14 @@ struct ValidateCommand: ParsableCommand {
         let forecasts: [CaseForecast]
         if crossValidate {
             let calibrator = try fit.calibrator(priors: try fit.priorSet(), seed: seed, threads: workers)
+            var fold = 0
             forecasts = try LeaveOneOut.forecasts(
-                cases, fit: { try calibrator.fit($0).parameters },
+                cases,
+                fit: { training in
+                    fold += 1
+                    Progress.note("leave-one-out: fit \(fold) of \(cases.count)")
+                    return try calibrator.fit(training).parameters
+                },
                 predict: { try CaseForecaster.forecast($0, parameters: $1, settings: settings) })
         } else {
             forecasts = try CaseForecaster.forecasts(cases, parameters: try ParameterSource.load(params), settings: settings)
