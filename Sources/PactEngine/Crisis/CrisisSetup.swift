@@ -105,8 +105,7 @@ public struct CrisisSetup: Sendable {
             ?? (snapshot.parties.contains(crisis.location) ? crisis.location : nil)
 
         let unrest = crisis.adversary.kind != .state
-        // A member's domestic crisis: unrest by type, or an internal adversary.
-        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        let domestic = crisis.isDomestic
         // The member whose domestic crisis (or non-state threat) it is, when it asked for no help,
         // is the host.
         let host: ActorID? = requester == nil && unrest && participants.contains(crisis.location) ? crisis.location : nil
@@ -227,7 +226,7 @@ public struct CrisisSetup: Sendable {
     static func chooseForce(for crisis: Crisis, snapshot: DatasetSnapshot)
         -> (name: String, size: Sourced<Int>, contributions: [ForceContribution])?
     {
-        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        let domestic = crisis.isDomestic
         let preferred: CollectiveForce.Kind = domestic ? .peacekeeping : .rapidReaction
         let forces = snapshot.forces.sorted { $0.force.id < $1.force.id }
         let pick = forces.first { $0.force.kind == preferred }
