@@ -141,7 +141,7 @@ struct CalibrateCommand: ParsableCommand {
             \(calibrator.problem.free.map(\.name).joined(separator: ", ")) were fitted by minimising mean RPS \
             plus λ = \(calibrator.problem.penaltyWeight) times the squared distance from their priors in \
             half-ranges (\(calibrator.problem.settings.draws) draws per case, seed \(calibrator.problem.settings.seed)); \
-            each fitted default is followed by the prior it replaced. Every other value, every range and every doc \
+            each default the fit moved is marked `# fitted; prior X`. Every other value, every range and every doc \
             are the priors'. Each run samples every parameter per draw from a triangular distribution on \
             [low, high] with its mode at the default. docs/CALIBRATION.md gives the fit and its scores.
             """

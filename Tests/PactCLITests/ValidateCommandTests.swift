@@ -78,7 +78,6 @@ struct ValidateCommandTests {
         #expect(fit.stdout.contains("Fitted weights"))
         let written = try String(contentsOf: output, encoding: .utf8)
         #expect(written.replacingOccurrences(of: "\n  ", with: " ").contains("fitted by `pact calibrate`"))
-        #expect(written.contains("# prior"))
         let run = try runPactCommand(["validate", directory.path, "--draws", "100", "--params", output.path])
         #expect(run.status == 0, "\(run.stderr)")
     }

@@ -25,6 +25,8 @@ import Testing
     @Test func replacesOnlyTheDefaultsNamedAndKeepsEverythingElse() throws {
         let updated = try ParameterFile.replacingDefaults(
             in: text, file: "p.yaml", with: [("alpha", 1.25), ("beta", 2.5), ("gamma", -2.6)], description: "Fitted values.")
+        let unchanged = try ParameterFile.replacingDefaults(in: text, file: "p.yaml", with: [("alpha", 1.0)])
+        #expect(unchanged == text, "a default the fit did not move keeps its line")
         let set = try ParameterFile.parse(text: updated, file: "p.yaml")
         #expect(set["alpha"]?.defaultValue == 1.25)
         #expect(set["beta"]?.defaultValue == 2.5)
@@ -33,9 +35,9 @@ import Testing
         #expect(set["alpha"]?.doc == "Alpha's reason.\n")
         #expect(set["beta"]?.doc == "inline style")
         #expect(updated.contains("# --- a section comment that must survive"))
-        #expect(updated.contains("    default: 1.25  # prior 1.0\n"))
+        #expect(updated.contains("    default: 1.25  # fitted; prior 1.0\n"))
         #expect(updated.contains("  beta: {default: 2.5, low: 1, high: 3, doc: inline style}\n"))
-        #expect(updated.contains("    default: -2.6  # prior -2.2\n"))
+        #expect(updated.contains("    default: -2.6  # fitted; prior -2.2\n"))
         #expect(updated.hasPrefix("description: >\n  Fitted values.\nparameters:\n"))
         #expect(!updated.contains("Hand-set"))
     }

@@ -7,7 +7,8 @@ extension ParameterFile {
     ///
     /// The new file is the old one edited in place, so its comments, ranges and every
     /// parameter's `doc` stay exactly as written; only the `default:` value of each parameter in
-    /// `defaults` changes (followed, in block style, by a comment giving the prior value it replaced),
+    /// `defaults` that differs from the file's changes (followed, in block style, by a comment
+    /// giving the value it replaced),
     /// and the top-level `description` is replaced by `description` when one is given. The result
     /// parses back to the same parameters with the new defaults.
     ///
@@ -44,10 +45,12 @@ extension ParameterFile {
             var end = start
             while end < line.count, !",}] #".contains(line[end]) { end += 1 }
             let written = String(line[start..<end])
+            // A default the fit left where it was keeps its line as written.
+            if Double(scalar.string) == value { continue }
             let rest = String(line[end...])
             var replacement = Array(format(value))
             if rest.trimmingCharacters(in: .whitespaces).isEmpty || rest.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
-                replacement += Array("  # prior \(written.isEmpty ? scalar.string : written)")
+                replacement += Array("  # fitted; prior \(written.isEmpty ? scalar.string : written)")
                 line = Array(line[..<start]) + replacement
             } else {
                 line = Array(line[..<start]) + replacement + Array(rest)
