@@ -128,8 +128,12 @@ struct CalibrateCommand: ParsableCommand {
             + "(λ = \(p.penaltyWeight)); \(full.evaluations) evaluations of \(p.settings.draws) draws per case, seed \(p.settings.seed)"
     }
 
+    /// A parameter value as short as it reads exactly: "3", "-2.35", "0.15625" (at most six decimals).
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : Format.fixed(value, 4)
+        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
+        var text = Format.fixed(value, 6)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 
     /// The prior file's text with the fitted defaults, written to `path`.
