@@ -78,7 +78,10 @@ struct ValidateCommandTests {
         #expect(fit.stdout.contains("Fitted weights"))
         let written = try String(contentsOf: output, encoding: .utf8)
         #expect(written.replacingOccurrences(of: "\n  ", with: " ").contains("fitted by `pact calibrate`"))
-        let run = try runPactCommand(["validate", directory.path, "--draws", "100", "--params", output.path])
+        let validate = try runPactCommand(["validate", directory.path, "--draws", "100", "--params", output.path])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let run = try runPactCommand(["run", directory.appendingPathComponent("a-deployment.yaml").path, "--draws", "100",
+                                      "--params", output.path])
         #expect(run.status == 0, "\(run.stderr)")
     }
 }
