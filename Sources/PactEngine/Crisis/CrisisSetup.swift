@@ -100,8 +100,7 @@ public struct CrisisSetup: Sendable {
             ?? (snapshot.parties.contains(crisis.location) ? crisis.location : nil)
 
         let unrest = crisis.adversary.kind != .state
-        // A member's domestic crisis: unrest by type, or an internal adversary.
-        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        let domestic = crisis.isDomestic
         let leadIsBelligerent = belligerents.contains(lead) && lead != requester && lead != protected
         let committed = min(1, max(0, scenario.context.leadStateCommittedElsewhere ?? snapshot.leadStateCommittedElsewhere))
 
@@ -218,7 +217,7 @@ public struct CrisisSetup: Sendable {
     static func chooseForce(for crisis: Crisis, snapshot: DatasetSnapshot)
         -> (name: String, size: Sourced<Int>, contributions: [ForceContribution])?
     {
-        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        let domestic = crisis.isDomestic
         let preferred: CollectiveForce.Kind = domestic ? .peacekeeping : .rapidReaction
         let forces = snapshot.forces.sorted { $0.force.id < $1.force.id }
         let pick = forces.first { $0.force.kind == preferred }
