@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactDataTests", dependencies: ["PactData", "PactModel"]),
         .testTarget(name: "PactEngineTests", dependencies: ["PactEngine", "PactData", "PactModel"]),
+        .testTarget(name: "PactReportTests", dependencies: ["PactReport", "PactModel", "PactEngine", "PactData"]),
         .testTarget(name: "PactCLITests", dependencies: ["pact"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,3 +23,25 @@ public enum Format {
     /// A probability as a fixed 3-decimal figure.
     public static func probability(_ p: Double) -> String { fixed(p, 3) }
 }
+
+extension Format {
+    /// A share as a percentage: 0.8123 -> "81.2%".
+    public static func percentage(_ share: Double, decimals: Int = 1) -> String { fixed(share * 100, decimals) + "%" }
+
+    /// A signed figure: +0.412, -0.100.
+    public static func signed(_ value: Double, _ decimals: Int) -> String {
+        (value >= 0 ? "+" : "") + fixed(value, decimals)
+    }
+
+    /// A whole number with thousands separators: 2030 -> "2,030".
+    public static func grouped(_ value: Double) -> String {
+        let whole = Int(value.rounded())
+        let digits = String(abs(whole))
+        var output = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { output += "," }
+            output.append(character)
+        }
+        return (whole < 0 ? "-" : "") + output
+    }
+}

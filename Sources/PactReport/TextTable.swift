@@ -75,3 +75,29 @@ extension String {
         return copy
     }
 }
+
+extension TextTable {
+    /// An HTML `<table>`; every cell and title is escaped, right-aligned columns get class `num`.
+    public func renderHTML(caption: String? = nil) -> String {
+        var lines = ["<table>"]
+        if let caption { lines.append("<caption>\(Markup.escape(caption))</caption>") }
+        func cell(_ tag: String, _ text: String, _ index: Int) -> String {
+            let cls = columns[index].alignment == .right ? " class=\"num\"" : ""
+            return "<\(tag)\(cls)>\(Markup.escape(text))</\(tag)>"
+        }
+        lines.append("<thead><tr>" + columns.indices.map { cell("th", columns[$0].title, $0) }.joined() + "</tr></thead>")
+        lines.append("<tbody>")
+        for row in rows {
+            lines.append("<tr>" + row.indices.map { cell("td", row[$0], $0) }.joined() + "</tr>")
+        }
+        lines.append("</tbody></table>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The table with every cell and title passed through `transform` (e.g. escaping for Markdown).
+    public func mapCells(_ transform: (String) -> String) -> TextTable {
+        var copy = TextTable(columns: columns.map { Column(transform($0.title), $0.alignment) })
+        for row in rows { copy.append(row.map(transform)) }
+        return copy
+    }
+}

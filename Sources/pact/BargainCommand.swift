@@ -45,6 +45,10 @@ struct BargainCommand: ParsableCommand {
         valueName: "table|json|csv"))
     var format: Format = .table
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report with the trajectory chart to this file.",
+        valueName: "file.html"))
+    var report: String?
+
     func validate() throws {
         guard (0...10_000).contains(rounds) else {
             throw ValidationError("--rounds must be between 0 and 10000, found \(rounds)")
@@ -60,6 +64,11 @@ struct BargainCommand: ParsableCommand {
             throw InputErrors([InputError(file: input.displayName, line: nil, field: input.field, message: error.description)])
         }
         let run = model.run(rounds: rounds)
+        if let report {
+            try ReportFiles.write(BargainReport.document(run, input: input, command: reproducingCommand(report)).html(),
+                                  to: URL(fileURLWithPath: report))
+            FileHandle.standardError.write(Data("wrote \(report)\n".utf8))
+        }
         switch format {
         case .table:
             let heading = input.heading.isEmpty ? [] : input.heading + [""]
@@ -67,6 +76,14 @@ struct BargainCommand: ParsableCommand {
         case .json: print(BargainReport.json(run).rendered())
         case .csv: print(BargainReport.csv(run).renderCSV())
         }
+    }
+}
+
+extension BargainCommand {
+    /// The command that gives the same report (the model is deterministic: no seed).
+    func reproducingCommand(_ report: String) -> String {
+        ["pact", "bargain", file, "--rounds", String(rounds), "--variant", variant.rawValue, "--report", report]
+            .map(ShellQuote.quote).joined(separator: " ")
     }
 }
 
@@ -80,6 +97,8 @@ struct BargainingInput {
     var field: String
     /// What the scale means, for an issue scenario: shown above the table.
     var heading: [String] = []
+    /// The issue scenario the actors came from; nil for a stakeholder CSV.
+    var scenario: Scenario?
 
     /// A `.yaml`/`.yml` path is an issue scenario file, an existing other file a stakeholder CSV,
     /// and a bare name that is not a file the id of a built-in scenario.
@@ -131,7 +150,8 @@ struct BargainingInput {
             "\(issue.question)",
             "Scale: \(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel).",
         ]
-        return BargainingInput(actors: actors, displayName: file, field: "issue.stakeholders", heading: heading)
+        return BargainingInput(actors: actors, displayName: file, field: "issue.stakeholders", heading: heading,
+                               scenario: scenario)
     }
 
     /// The embedded dataset's capability index on `day`, keyed by actor.
@@ -140,8 +160,38 @@ struct BargainingInput {
     }
 }
 
-/// The three renderings of a bargaining run.
+/// The renderings of a bargaining run.
 enum BargainReport {
+    /// The HTML report's content: the engine's run turned into PactReport's plain inputs, actor
+    /// ids of an issue scenario shown by their dataset names.
+    static func document(_ run: BargainingRun, input: BargainingInput, command: String) throws -> ReportDocument {
+        let dataset = try Embedded.dataset()
+        let names = run.actors.map { dataset.actors[ActorID($0.name)]?.name ?? $0.name }
+        let positions = run.rounds.flatMap(\.positions)
+        let scale = input.scenario?.issue?.scale
+        let trajectory = BargainingTrajectory(
+            actors: names,
+            rounds: run.rounds.map { .init(round: $0.round, median: $0.median, mean: $0.mean, positions: $0.positions) },
+            scaleMin: scale?.min ?? positions.min() ?? 0, scaleMax: scale?.max ?? positions.max() ?? 1,
+            minLabel: scale?.minLabel ?? "", maxLabel: scale?.maxLabel ?? "")
+        let actors = run.actors.indices.map { i in
+            BargainingReport.Actor(name: names[i], capability: run.actors[i].capability, salience: run.actors[i].salience,
+                                   start: run.actors[i].position, final: run.final.positions[i])
+        }
+        let moves = run.rounds.flatMap { round in
+            round.moves.map { move in
+                BargainingReport.Move(round: round.round, actor: names[move.actor], kind: move.kind.rawValue,
+                                      counterpart: names[move.counterpart], from: move.from, to: move.to)
+            }
+        }
+        let source = input.scenario.map { "scenario \($0.id), \($0.date)" } ?? "stakeholders from \(input.displayName)"
+        let report = BargainingReport(
+            title: input.scenario?.title ?? "Bargaining on \(input.displayName)", question: input.scenario?.issue?.question,
+            source: source, variant: run.variant.rawValue, variantSummary: run.variant.summary, trajectory: trajectory,
+            actors: actors, moves: moves, command: command)
+        return report.document
+    }
+
     /// Per round the median and mean, then every move with its kind, then each actor's start and end.
     static func table(_ run: BargainingRun) -> String {
         let names = run.actors.map(\.name)

@@ -10,6 +10,7 @@ enum PactCommands {
         RunCommand.self,
         DataCommand.self,
         BargainCommand.self,
+        ReportCommand.self,
         BenchCommand.self,
         ValidateCommand.self,
         CalibrateCommand.self,

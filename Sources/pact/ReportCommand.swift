@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// `pact report`: one crisis scenario run and written up as a self-contained HTML page (or
+/// Markdown with SVG files) that an analyst can hand on.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write an HTML (or Markdown) report with charts for one crisis scenario.",
+        discussion: """
+            Runs the scenario as `pact run` does (same options, same figures for the same seed and \
+            draws) and writes one self-contained HTML file: the result in sentences, charts of the \
+            ladder, the members' positions and stances, the drivers, the force build-up and a \
+            schematic map, the inputs, the parameters, and the command that reproduces it. No \
+            network and no script are needed to open it.
+
+            --format md writes Markdown instead, with each chart as an SVG file beside it \
+            (FILE-ladder.svg, FILE-members.svg, ...).
+            """
+    )
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case html, md }
+
+    @Argument(help: "A built-in scenario id or a scenario file (a crisis scenario).")
+    var scenario: String
+
+    @Option(name: [.short, .customLong("output")], help: "The file to write (.html, or .md with --format md).")
+    var output: String
+
+    @Option(help: "Output format: html or md.")
+    var format: ReportFormat = .html
+
+    @Option(help: "Monte Carlo draws.")
+    var draws: Int = 10_000
+
+    @Option(help: "Random seed; the same seed gives the same result.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
+    var threads: Int?
+
+    @Option(help: "A parameter file in the format of the shipped Parameters/default.yaml.")
+    var params: String?
+
+    func validate() throws {
+        if draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let dataset = try Embedded.dataset()
+        let parameters = try ParameterSource.load(params)
+        guard let selected = try ScenarioSelection.resolve([scenario], dataset: dataset).first else {
+            throw ValidationError("'\(scenario)' holds no scenario")
+        }
+        guard selected.kind == .crisis else {
+            throw ValidationError("'\(selected.id)' is an issue scenario; its report is `pact bargain \(scenario) --report FILE.html`")
+        }
+        let snapshot = dataset.snapshot(on: selected.date)
+        let model = try CrisisModel(scenario: selected, snapshot: snapshot)
+        let forecast = try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads)
+        let report = CrisisReport(scenario: selected, snapshot: snapshot, forecast: forecast, parameters: parameters,
+                                  parameterSource: params ?? "the shipped defaults (Parameters/default.yaml)",
+                                  command: reproducingCommand)
+        let url = URL(fileURLWithPath: output)
+        switch format {
+        case .html:
+            try ReportFiles.write(report.html(), to: url)
+        case .md:
+            let stem = url.deletingPathExtension().lastPathComponent
+            let (text, images) = report.markdown(imagePrefix: stem)
+            let directory = url.deletingLastPathComponent()
+            for image in images {
+                try ReportFiles.write(image.svg + "\n", to: directory.appendingPathComponent(image.name))
+            }
+            try ReportFiles.write(text, to: url)
+        }
+        FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+    }
+
+    /// The command that gives the same report: every option that changes a figure, none that does not
+    /// (--threads), and the output options as given.
+    var reproducingCommand: String {
+        var words = ["pact", "report", scenario, "--draws", String(draws), "--seed", String(seed)]
+        if let params { words += ["--params", params] }
+        if format != .html { words += ["--format", format.rawValue] }
+        words += ["-o", output]
+        return words.map(ShellQuote.quote).joined(separator: " ")
+    }
+}
+
+/// Writing report files, with errors that name the file.
+enum ReportFiles {
+    static func write(_ text: String, to url: URL) throws {
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw ValidationError("cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Quoting for a POSIX shell, so a printed command can be pasted back as it is.
+enum ShellQuote {
+    static func quote(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_./=:,+@%".unicodeScalars.contains($0)
+        }
+        if safe && !word.isEmpty { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
