@@ -9,6 +9,7 @@ enum PactCommands {
         SchemaCommand.self,
         RunCommand.self,
         DataCommand.self,
+        AlignCommand.self,
         BenchCommand.self,
     ]
 }
