@@ -10,6 +10,7 @@ enum PactCommands {
         RunCommand.self,
         DataCommand.self,
         AlignCommand.self,
+        OutlookCommand.self,
         BenchCommand.self,
     ]
 }
