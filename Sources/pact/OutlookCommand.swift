@@ -53,6 +53,9 @@ struct OutlookCommand: ParsableCommand {
           help: "Estimate crisis rates only from library episodes dated before --from (no look-ahead in backtests).")
     var casesBeforeStart = false
 
+    @Flag(help: "Diagnostic, not a forecast: recompute anchors and crisis outcomes each year from the dataset as it turned out.")
+    var hindsight = false
+
     @Flag(help: "Also print each member's anchor terms and every crisis template.")
     var explain = false
 
@@ -86,7 +89,7 @@ struct OutlookCommand: ParsableCommand {
         }
         let snapshot = dataset.snapshot(on: start)
         let setup = try OutlookSetup(snapshot: snapshot, to: end, cases: cases, caseWindow: window, crisisParameters: parameters,
-                                     seed: seed)
+                                     seed: seed, hindsight: hindsight ? dataset : nil)
         let clock = ContinuousClock()
         let began = clock.now
         let forecast = Outlook.run(setup, runs: runs, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -144,8 +147,12 @@ struct OutlookCommand: ParsableCommand {
         }
         let windowEnd = setup.caseWindow.end ?? setup.to
         var header = "Cohesion outlook \(setup.from) to \(setup.to) (\(Format.fixed(setup.years, 2)) years): \(f.runs) runs, seed \(f.seed)"
-        header += "\ndataset frozen as of \(setup.from); \(setup.templates.count) crisis templates from the case library, "
+        header += setup.usesHindsight ? "\ndataset as of each anniversary of \(setup.from); " : "\ndataset frozen as of \(setup.from); "
+        header += "\(setup.templates.count) crisis templates from the case library, "
         header += "episodes \(setup.caseWindow.start) to \(windowEnd) (\(Format.fixed(setup.windowYears, 1)) years)"
+        if setup.usesHindsight {
+            header += "\nHINDSIGHT DIAGNOSTIC: anchors and crisis outcomes recomputed each year from the dataset as it turned out; not a forecast"
+        }
         let totals = "expected crises \(Format.fixed(f.expectedCrises, 2)), expected collective deployments \(Format.fixed(f.expectedDeployments, 2))"
         var blocks = [header, members.renderAligned(), totals, "Fan chart data (full members; cohesion = mean satisfaction of the non-lead members, 0 once gone)", fan.renderAligned()]
         if explain { blocks += ["Anchor terms", terms.renderAligned(), "Crisis templates", templates.renderAligned()] }
@@ -178,7 +185,7 @@ struct OutlookCommand: ParsableCommand {
         }
         return .object([
             "from": .string(setup.from.description), "to": .string(setup.to.description), "runs": .number(f.runs),
-            "seed": .number(Double(f.seed)),
+            "seed": .number(Double(f.seed)), "hindsight": .bool(setup.usesHindsight),
             "case_window": .object(["from": .string(setup.caseWindow.start.description),
                                     "to": .string((setup.caseWindow.end ?? setup.to).description), "years": .number(setup.windowYears)]),
             "expected_crises": .number(f.expectedCrises), "expected_deployments": .number(f.expectedDeployments),

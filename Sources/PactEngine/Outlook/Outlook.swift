@@ -33,8 +33,10 @@ public enum Outlook {
         let marks = markList
         let markCount = marks.count
 
-        // Flat, read-only inputs.
-        let anchors = setup.members.map(\.anchor)
+        // Flat, read-only inputs, one set per period (a single period unless hindsight is on).
+        let periods = setup.periods
+        let periodCount = periods.count
+        let anchorsByPeriod = periods.map { $0.members.map(\.anchor) }
         let isLead = setup.members.map(\.isLead)
         let startStatus = setup.members.map { UInt8($0.startStatus == .full ? 0 : 1) }
         let totalRate = setup.templates.reduce(0) { $0 + $1.ratePerYear }
@@ -43,10 +45,14 @@ public enum Outlook {
             acc += t.ratePerYear
             return acc
         }
-        let cumulativeLevels = setup.templates.map { t -> [Double] in
-            var c = 0.0
-            return t.levels.map { c += $0; return c }
+        let cumulativeLevels = periods.map { period in
+            period.templates.map { t -> [Double] in
+                var c = 0.0
+                return t.levels.map { c += $0; return c }
+            }
         }
+        let affectedByPeriod = periods.map { $0.templates.map(\.affected) }
+        let wantedByPeriod = periods.map { $0.templates.map { $0.wanted ?? 0 } }
         let poissonZero = exp(-totalRate * dt)
 
         let out = OutlookBuffers(runs: runs, members: m, marks: markCount)
@@ -62,7 +68,7 @@ public enum Outlook {
                 for r in (c * chunk)..<min(runs, (c + 1) * chunk) {
                     var g = SeededGenerator(seed: seed, stream: UInt64(r))
                     for i in 0..<m {
-                        s[i] = anchors[i]
+                        s[i] = anchorsByPeriod[0][i]
                         status[i] = startStatus[i]
                         below[i] = 0
                         above[i] = 0
@@ -85,6 +91,8 @@ public enum Outlook {
                             nextMark += 1
                         }
                         if step == steps { break }
+                        let period = min(periodCount - 1, step / stepsPerYear)
+                        let anchors = anchorsByPeriod[period]
                         // 1-2. Crises this quarter.
                         var arrivals = 0
                         if totalRate > 0 {
@@ -101,15 +109,15 @@ public enum Outlook {
                             var t = 0
                             while t < cumulativeRate.count - 1 && x >= cumulativeRate[t] { t += 1 }
                             let y = g.nextUnit()
-                            let levels = cumulativeLevels[t]
+                            let levels = cumulativeLevels[period][t]
                             var level = 0
                             while level < 5 && y >= levels[level] { level += 1 }
-                            let template = setup.templates[t]
-                            let a = template.affected
+                            let a = affectedByPeriod[period][t]
                             if a >= 0 && status[a] != 0 { continue }
                             crises += 1
                             if level == 5 { deployments += 1 }
-                            if a >= 0, !isLead[a], let wanted = template.wanted, wanted > 0 {
+                            let wanted = wantedByPeriod[period][t]
+                            if a >= 0, !isLead[a], wanted > 0 {
                                 let sat = Consequences.satisfaction(requested: wanted, got: level)
                                 s[a] += p.crisisLearning * (sat - s[a])
                             }
@@ -273,9 +281,7 @@ public struct OutlookForecast: Sendable {
                     mean: sorted.reduce(0, +) / Double(max(1, sorted.count)))
     }
 
-    static func add(years: Int, to day: Day) -> Day {
-        Day(year: day.year + years, month: day.month, day: day.day) ?? Day(year: day.year + years, month: day.month, day: 28)!
-    }
+    static func add(years: Int, to day: Day) -> Day { OutlookSetup.add(years: years, to: day) }
 
     /// The member result for `id`, nil when it was not a party at the start.
     public func member(_ id: ActorID) -> MemberResult? { members.first { $0.id == id } }

@@ -73,6 +73,19 @@ public struct OutlookSetup: Sendable {
     public let caseWindow: DayInterval
     public let windowYears: Double
     public let parameters: OutlookParameters
+    /// The structure in force from each period's start: one period (the start) when the dataset
+    /// is frozen, one per year with `hindsight`.
+    public let periods: [Period]
+
+    /// Members' anchor terms and crisis templates from one day on.
+    public struct Period: Sendable {
+        public let start: Day
+        public let members: [Member]
+        public let templates: [Template]
+    }
+
+    /// True when the structure changes by year (the hindsight diagnostic).
+    public var usesHindsight: Bool { periods.count > 1 }
 
     /// The years spanned by the library's episodes: from 1 January of the first case's year to
     /// 1 January after the last case's year (1999–2025 for the built-in library: 27 years). With
@@ -88,8 +101,12 @@ public struct OutlookSetup: Sendable {
     ///   - snapshot: the dataset on the start day; everything structural is read from it.
     ///   - cases: the case library (crisis scenarios); those dated inside `caseWindow` become templates.
     ///   - crisisParameters: the crisis engine's parameters.
+    ///   - hindsight: when given, anchors and crisis outcomes are recomputed on each anniversary of
+    ///     the start from this dataset as of that day: a diagnostic that uses what was not known at
+    ///     the start (relations as they turned out), never a forecast. Membership stays simulated.
     public init(snapshot: DatasetSnapshot, to: Day, cases: [Scenario], caseWindow: DayInterval,
-                crisisParameters: ParameterSet, parameters: OutlookParameters = .init(), seed: UInt64 = 1) throws {
+                crisisParameters: ParameterSet, parameters: OutlookParameters = .init(), seed: UInt64 = 1,
+                hindsight: Dataset? = nil) throws {
         guard to > snapshot.day else { throw CrisisModelError("the outlook's end (\(to)) must be after its start (\(snapshot.day))") }
         let from = snapshot.day
         self.from = from
@@ -100,14 +117,42 @@ public struct OutlookSetup: Sendable {
         steps = max(1, Int((years / parameters.stepYears).rounded()))
         windowYears = Double(caseWindow.start.days(to: caseWindow.end ?? to)) / 365.2425
 
-        // Members and anchors.
-        let lead = snapshot.leadState
         let parties = snapshot.parties
+        let ids = parties
+        members = Self.members(ids, snapshot: snapshot, parameters: parameters)
+        let window = cases.filter { caseWindow.contains($0.date) }
+        templates = try Self.templates(window, members: ids, snapshot: snapshot, rate: windowYears > 0 ? 1 / windowYears : 0,
+                                       crisisParameters: crisisParameters, parameters: parameters, seed: seed)
+        var periods = [Period(start: from, members: members, templates: templates)]
+        if let hindsight {
+            var k = 1
+            while true {
+                let day = Self.add(years: k, to: from)
+                guard day < to else { break }
+                let later = hindsight.snapshot(on: day)
+                periods.append(Period(
+                    start: day, members: Self.members(ids, snapshot: later, parameters: parameters),
+                    templates: try Self.templates(window, members: ids, snapshot: later, rate: windowYears > 0 ? 1 / windowYears : 0,
+                                                  crisisParameters: crisisParameters, parameters: parameters, seed: seed)))
+                k += 1
+            }
+        }
+        self.periods = periods
+    }
+
+    /// The same month and day `years` later (28 February for 29 February in a common year).
+    public static func add(years: Int, to day: Day) -> Day {
+        Day(year: day.year + years, month: day.month, day: day.day) ?? Day(year: day.year + years, month: day.month, day: 28)!
+    }
+
+    /// The anchor terms of `ids` on `snapshot` (the alliance's full members and parties as of that day).
+    static func members(_ ids: [ActorID], snapshot: DatasetSnapshot, parameters: OutlookParameters) -> [Member] {
+        let lead = snapshot.leadState
+        let parties = Set(snapshot.parties)
         let full = Set(snapshot.members)
         let capability = snapshot.capabilityIndex
         let everyone = capability.keys.sorted()
-        var members: [Member] = []
-        for id in parties {
+        return ids.map { id in
             var pull = 0.0, scale = 0.0
             for j in everyone where j != id {
                 let p = (snapshot.affinity(from: id, to: j) + snapshot.affinity(from: j, to: id)) / 2
@@ -128,19 +173,22 @@ public struct OutlookSetup: Sendable {
             let need = snapshot.dependence(from: id, to: lead)
             let logit = parameters.anchorIntercept + parameters.loyaltyWeight * loyalty + parameters.needWeight * need
                 - parameters.tensionWeight * tension - parameters.outsideWeight * best
-            members.append(Member(id: id, startStatus: full.contains(id) ? .full : .disengaged, isLead: id == lead,
-                                  loyalty: loyalty, need: need, tension: tension, outsideOption: best, bestOutside: bestID,
-                                  anchor: 1 / (1 + exp(-logit))))
+            return Member(id: id, startStatus: full.contains(id) ? .full : .disengaged, isLead: id == lead,
+                          loyalty: loyalty, need: need, tension: tension, outsideOption: best, bestOutside: bestID,
+                          anchor: 1 / (1 + exp(-logit)))
         }
-        self.members = members
+    }
 
-        // Crisis templates: every case in the window, re-dated to the start.
-        let index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element.id, $0.offset) })
+    /// Every case re-dated to the snapshot's day and resolved by the crisis engine on it.
+    static func templates(_ cases: [Scenario], members ids: [ActorID], snapshot: DatasetSnapshot, rate: Double,
+                          crisisParameters: ParameterSet, parameters: OutlookParameters, seed: UInt64) throws -> [Template] {
+        let lead = snapshot.leadState
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         var templates: [Template] = []
-        for (k, scenario) in cases.enumerated() where caseWindow.contains(scenario.date) {
+        for (k, scenario) in cases.enumerated() {
             guard let crisis = scenario.crisis else { continue }
             var redated = scenario
-            redated.date = from
+            redated.date = snapshot.day
             redated.outcome = nil
             redated.context = ContextOverrides()
             let model = try CrisisModel(scenario: redated, snapshot: snapshot)
@@ -166,11 +214,10 @@ public struct OutlookSetup: Sendable {
                 wanted = max(w, Double(setup.trigger.cap.rawValue))
             }
             let affected = affectedID.flatMap { index[$0] } ?? -1
-            templates.append(Template(id: scenario.id, type: crisis.type, place: crisis.location,
-                                      ratePerYear: windowYears > 0 ? 1 / windowYears : 0, affected: affected,
-                                      wanted: affected >= 0 ? wanted : nil, levels: forecast.levels,
+            templates.append(Template(id: scenario.id, type: crisis.type, place: crisis.location, ratePerYear: rate,
+                                      affected: affected, wanted: affected >= 0 ? wanted : nil, levels: forecast.levels,
                                       cap: setup.trigger.cap.rawValue))
         }
-        self.templates = templates
+        return templates
     }
 }
