@@ -1,8 +1,9 @@
-/// The forecast for one crisis scenario: what `pact run` prints and SPEC section 8 fixes as JSON.
+/// The forecast for one crisis scenario: what `pact run` prints and SPEC section 8 fixes as JSON
+/// (PactReport's `orderedJSON` writes it with SPEC's snake_case keys in SPEC's order).
 ///
 /// Every figure is a Monte Carlo estimate over `draws` seeded draws; with the same scenario,
 /// dataset, parameters, seed and draws the value is bit-identical whatever the thread count.
-public struct CrisisForecast: Hashable, Sendable, Encodable {
+public struct CrisisForecast: Hashable, Sendable {
     public var scenario: String
     public var draws: Int
     public var seed: UInt64
@@ -46,34 +47,8 @@ public struct CrisisForecast: Hashable, Sendable, Encodable {
     /// The probability of `level`.
     public func probability(of level: ResponseLevel) -> Double { levels[level.rawValue] }
 
-    enum CodingKeys: String, CodingKey {
-        case scenario, draws, seed, levels, modal, unilateral, force
-        case daysToFirstArrival = "days_to_first_arrival"
-        case members, drivers, trigger
-        case expectedLevel = "expected_level"
-        case requesterSatisfaction = "requester_satisfaction"
-    }
-
-    // Written out so that key order is fixed and absent values are an explicit `null`, as SPEC 8 says.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(scenario, forKey: .scenario)
-        try c.encode(draws, forKey: .draws)
-        try c.encode(seed, forKey: .seed)
-        try c.encode(levels, forKey: .levels)
-        try c.encode(modal, forKey: .modal)
-        try c.encode(unilateral, forKey: .unilateral)
-        try c.encode(force, forKey: .force)
-        try c.encode(daysToFirstArrival, forKey: .daysToFirstArrival)
-        try c.encode(members, forKey: .members)
-        try c.encode(drivers, forKey: .drivers)
-        try c.encode(trigger, forKey: .trigger)
-        try c.encode(expectedLevel, forKey: .expectedLevel)
-        try c.encode(requesterSatisfaction, forKey: .requesterSatisfaction)
-    }
-
     /// Mean and the 10th and 90th percentiles of a quantity.
-    public struct Summary: Hashable, Sendable, Encodable {
+    public struct Summary: Hashable, Sendable {
         public var mean: Double
         public var p10: Double
         public var p90: Double
@@ -91,7 +66,7 @@ public enum Stance: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// One member's part in a crisis forecast, averaged over draws.
-public struct MemberForecast: Hashable, Sendable, Encodable {
+public struct MemberForecast: Hashable, Sendable {
     public var id: ActorID
     /// Mean preferred level, 0...5.
     public var position: Double
@@ -105,9 +80,12 @@ public struct MemberForecast: Hashable, Sendable, Encodable {
     public var contribution: Double
     /// The member's role in the crisis: `requester`, `adversary`, `belligerent`, `lead`, `member`.
     public var role: String
+    /// Mean share of the bargaining weight (clout^γ · salience over the members' total): how much
+    /// the member moved the proposal.
+    public var weight: Double
 
     public init(id: ActorID, position: Double, salience: Double, stance: Stance, stances: StanceShares,
-                contribution: Double, role: String) {
+                contribution: Double, role: String, weight: Double) {
         self.id = id
         self.position = position
         self.salience = salience
@@ -115,11 +93,10 @@ public struct MemberForecast: Hashable, Sendable, Encodable {
         self.stances = stances
         self.contribution = contribution
         self.role = role
+        self.weight = weight
     }
 
-    enum CodingKeys: String, CodingKey { case id, position, salience, stance, stances, contribution, role }
-
-    public struct StanceShares: Hashable, Sendable, Encodable {
+    public struct StanceShares: Hashable, Sendable {
         public var support: Double
         public var abstain: Double
         public var block: Double
@@ -133,7 +110,7 @@ public struct MemberForecast: Hashable, Sendable, Encodable {
 
 /// How much one named interest term moved the expected level: the expected level with the term
 /// minus the expected level with its weight set to zero (same random numbers).
-public struct Driver: Hashable, Sendable, Encodable {
+public struct Driver: Hashable, Sendable {
     public var term: String
     public var effect: Double
     public init(term: String, effect: Double) {
@@ -143,7 +120,7 @@ public struct Driver: Hashable, Sendable, Encodable {
 }
 
 /// What the treaty allows in a crisis and why, in words a reader can check against the text.
-public struct TriggerExplanation: Hashable, Sendable, Encodable {
+public struct TriggerExplanation: Hashable, Sendable {
     /// The highest ladder level legally open.
     public var cap: Int
     /// `collective-defence`, `assistance`, `consultations` or `statements`.

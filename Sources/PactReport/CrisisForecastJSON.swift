@@ -17,6 +17,7 @@ extension CrisisForecast {
                 "stance": .string(m.stance.rawValue),
                 "contribution": .number(m.contribution),
                 "role": .string(m.role),
+                "weight": .number(m.weight),
                 "stances": .object(["support": .number(m.stances.support), "abstain": .number(m.stances.abstain),
                                     "block": .number(m.stances.block)]),
             ])

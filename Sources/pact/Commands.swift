@@ -9,6 +9,7 @@ enum PactCommands {
         SchemaCommand.self,
         RunCommand.self,
         DataCommand.self,
+        BargainCommand.self,
         AlignCommand.self,
         OutlookCommand.self,
         BenchCommand.self,

@@ -5,17 +5,20 @@ import PactEngine
 import PactModel
 import PactReport
 
-/// `pact run`: forecast what the alliance does in crisis scenarios.
+/// `pact run`: forecast what the alliance does in crisis scenarios (issue scenarios go to the
+/// bargaining model).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Forecast the alliance's response to crisis scenarios.",
         discussion: """
-            With no argument, runs every built-in crisis scenario and prints one line each: the \
+            With no argument, runs every built-in scenario. Each crisis gets one line: the \
             probability of each response level (0 none, 1 statement, 2 consultations, 3 mission, \
             4 aid, 5 deployment), the modal level, the probability that the lead state acts alone \
             (unilateral), and for deployments the expected force and days to first arrival. \
-            Arguments are built-in scenario ids, scenario files or directories of them.
+            Arguments are built-in scenario ids, ids of the historical case library, scenario files or \
+            directories of them. Issue scenarios (kind: issue) go to the bargaining model, as in \
+            `pact bargain` with \(bargainingRounds) rounds, and are listed in their own table.
 
             Each scenario is a Monte Carlo over the model's parameters (docs/MODEL.md): the same \
             scenario, seed and draws give identical output for any --threads. --explain adds, per \
@@ -26,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
 
-    @Argument(help: "Built-in scenario ids, scenario files or directories. Default: every built-in crisis scenario.")
+    @Argument(help: "Built-in scenario or case ids, scenario files or directories. Default: every built-in scenario.")
     var scenarios: [String] = []
 
     @Option(help: "Monte Carlo draws per scenario.")
@@ -57,44 +60,52 @@ struct RunCommand: ParsableCommand {
         let parameters = try ParameterSource.load(params)
         let selected = try ScenarioSelection.resolve(scenarios, dataset: dataset)
         var forecasts: [CrisisForecast] = []
+        var issues: [IssueForecast] = []
         for scenario in selected {
-            guard scenario.kind == .crisis else {
-                note("skipping \(scenario.id): issue scenarios are decided by the bargaining model (`pact bargain`), not by `pact run`")
-                continue
+            switch scenario.kind {
+            case .crisis:
+                do {
+                    let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+                    forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+                } catch let error as CrisisModelError {
+                    // The scenario or the parameters cannot be run as given: bad input, exit 2.
+                    throw InputErrors([InputError(file: scenario.id, line: nil, field: "", message: error.message)])
+                }
+            case .issue:
+                issues.append(try IssueForecast(scenario: scenario, rounds: Self.bargainingRounds))
             }
-            let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
-            forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
         }
-        print(render(forecasts))
+        print(render(forecasts, issues))
     }
 
-    func note(_ text: String) { FileHandle.standardError.write(Data(("note: " + text + "\n").utf8)) }
+    /// Rounds of bargaining for issue scenarios, as `pact bargain`'s default.
+    static let bargainingRounds = 10
 
-    func render(_ forecasts: [CrisisForecast]) -> String {
+    func render(_ forecasts: [CrisisForecast], _ issues: [IssueForecast]) -> String {
         if format == .json {
-            return OrderedJSON.object(["results": .array(forecasts.map(\.orderedJSON))]).rendered()
+            var members: [OrderedJSON.Member] = [.init("results", .array(forecasts.map(\.orderedJSON)))]
+            if !issues.isEmpty { members.append(.init("issues", .array(issues.map(\.json)))) }
+            return OrderedJSON.object(members).rendered()
         }
-        var blocks = [Self.summaryTable(forecasts)]
+        var blocks: [(table: TextTable, heading: String?)] = []
+        if !forecasts.isEmpty { blocks.append((Self.summaryTable(forecasts), nil)) }
+        if !issues.isEmpty { blocks.append((IssueForecast.table(issues), nil)) }
         if explain {
             for forecast in forecasts {
-                blocks.append(Self.memberTable(forecast))
-                blocks.append(Self.driverTable(forecast))
+                let name = format == .markdown ? "### \(forecast.scenario)" : forecast.scenario
+                blocks.append((Self.memberTable(forecast), name + "\n" + Self.triggerText(forecast)))
+                blocks.append((Self.driverTable(forecast), nil))
             }
         }
-        return blocks.enumerated().map { index, table in
+        return blocks.map { block in
             let rendered: String
             switch format {
-            case .csv: rendered = table.renderCSV()
-            case .markdown: rendered = table.renderMarkdown()
-            default: rendered = table.renderAligned()
+            case .csv: rendered = block.table.renderCSV()
+            case .markdown: rendered = block.table.renderMarkdown()
+            default: rendered = block.table.renderAligned()
             }
-            guard explain, index > 0, format != .csv else { return rendered }
-            let forecast = forecasts[(index - 1) / 2]
-            if (index - 1) % 2 == 0 {
-                let heading = format == .markdown ? "### \(forecast.scenario)" : "\(forecast.scenario)"
-                return heading + "\n" + Self.triggerText(forecast) + "\n\n" + rendered
-            }
-            return rendered
+            guard let heading = block.heading, format != .csv else { return rendered }
+            return heading + "\n\n" + rendered
         }.joined(separator: "\n\n")
     }
 
@@ -117,10 +128,11 @@ struct RunCommand: ParsableCommand {
 
     static func memberTable(_ f: CrisisForecast) -> TextTable {
         var table = TextTable(columns: [.init("member"), .init("role"), .init("position", .right), .init("salience", .right),
-                                        .init("stance"), .init("support", .right), .init("abstain", .right),
+                                        .init("weight", .right), .init("stance"), .init("support", .right), .init("abstain", .right),
                                         .init("block", .right), .init("troops", .right)])
         for m in f.members {
-            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2), m.stance.rawValue,
+            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2),
+                          Format.fixed(m.weight, 2), m.stance.rawValue,
                           Format.probability(m.stances.support), Format.probability(m.stances.abstain),
                           Format.probability(m.stances.block), Format.fixed(m.contribution, 0)])
         }
@@ -160,8 +172,10 @@ enum ScenarioSelection {
     static func resolve(_ arguments: [String], dataset: Dataset) throws -> [Scenario] {
         let known = Set(dataset.actors.keys)
         let loader = ScenarioLoader(knownActors: known, knownParameters: ParameterSource.names)
-        let builtIn = try Embedded.scenarios(knownActors: known, knownParameters: ParameterSource.names)
-        if arguments.isEmpty { return builtIn.filter { $0.kind == .crisis } }
+        let scenarios = try Embedded.scenarios(knownActors: known, knownParameters: ParameterSource.names)
+        if arguments.isEmpty { return scenarios }
+        // Ids name built-in scenarios first, then the historical cases of the case library.
+        let builtIn = scenarios + (try Embedded.cases(knownActors: known))
         var result: [Scenario] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
@@ -176,9 +190,47 @@ enum ScenarioSelection {
                 result.append(scenario)
             } else {
                 let ids = builtIn.map(\.id).joined(separator: ", ")
-                throw ValidationError("'\(argument)' is neither a file nor a built-in scenario; built-in scenarios are \(ids)")
+                throw ValidationError("'\(argument)' is neither a file nor a built-in scenario or case; built-in ids are \(ids)")
             }
         }
         return result
+    }
+}
+
+/// An issue scenario decided by the expected-utility bargaining model (`pact bargain`).
+struct IssueForecast {
+    var scenario: Scenario
+    var run: BargainingRun
+
+    init(scenario: Scenario, rounds: Int) throws {
+        let input = try BargainingInput.issue(scenario, file: scenario.id)
+        do {
+            run = try BargainingModel(actors: input.actors, variant: .scholz).run(rounds: rounds)
+        } catch {
+            throw InputErrors([InputError(file: scenario.id, line: nil, field: input.field, message: error.description)])
+        }
+        self.scenario = scenario
+    }
+
+    /// `{"scenario", "question", "median", "mean", "bargaining": <pact bargain's JSON>}`.
+    var json: OrderedJSON {
+        .object([
+            "scenario": .string(scenario.id),
+            "question": .string(scenario.issue?.question),
+            "median": .number(run.final.median),
+            "mean": .number(run.final.mean),
+            "bargaining": BargainReport.json(run),
+        ])
+    }
+
+    static func table(_ issues: [IssueForecast]) -> TextTable {
+        var table = TextTable(columns: [.init("issue"), .init("start median", .right), .init("forecast median", .right),
+                                        .init("mean", .right), .init("scale"), .init("question")])
+        for issue in issues {
+            let scale = issue.scenario.issue.map { "\(Format.compact($0.scale.min))-\(Format.compact($0.scale.max))" } ?? ""
+            table.append([issue.scenario.id, Format.fixed(issue.run.rounds[0].median, 2), Format.fixed(issue.run.final.median, 2),
+                          Format.fixed(issue.run.final.mean, 2), scale, issue.scenario.issue?.question ?? ""])
+        }
+        return table
     }
 }

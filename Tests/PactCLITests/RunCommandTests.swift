@@ -30,14 +30,22 @@ struct RunCommandTests {
         #expect(a.stdout != b.stdout)
     }
 
-    @Test func noArgumentRunsEveryBuiltInCrisisAsATable() throws {
+    @Test func noArgumentRunsEveryBuiltInScenario() throws {
         let result = try pact(["run", "--draws", "500"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("scenario") == true)
         #expect(lines.first?.contains("unilateral") == true)
         #expect(lines.contains { $0.hasPrefix("kgz-tjk-water-clash-2026") })
-        #expect(!lines.contains { $0.hasPrefix("csto-nato-contacts-2026") })  // an issue, not a crisis
+        // Issue scenarios go to the bargaining model and get their own table.
+        #expect(lines.contains { $0.hasPrefix("issue ") && $0.contains("forecast median") })
+        #expect(lines.contains { $0.hasPrefix("csto-nato-contacts-2026") })
+    }
+
+    @Test func caseIdsRunLikeScenarios() throws {
+        let result = try pact(["run", "kaz-2022-01", "--draws", "1000", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("scenario,P0,P1,P2,P3,P4,P5,modal,unilateral,force,days\nkaz-2022-01,"))
     }
 
     @Test func explainPrintsTheTriggerMembersAndDrivers() throws {
@@ -60,7 +68,7 @@ struct RunCommandTests {
     @Test func anUnknownScenarioIsAUsageError() throws {
         let result = try pact(["run", "no-such-scenario"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("built-in scenarios are"))
+        #expect(result.stderr.contains("built-in ids are"))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PactData
 import PactEngine
 import PactModel
 import Testing
@@ -156,5 +157,31 @@ import Testing
         let t = LegalTrigger.assess(input)
         #expect(t.cap == .statement)
         #expect(t.reasons.last!.contains("non-interference"))
+    }
+}
+
+@Suite struct DomesticCrisisTests {
+    func crisis(_ type: Crisis.CrisisType, _ kind: Adversary.Kind, _ backing: Adversary.Backing) -> Crisis {
+        Crisis(type: type, location: "TJK", territory: .sovereign, requester: nil, article: nil, belligerents: nil,
+               adversary: Adversary(kind: kind, actor: nil, externalBacking: backing),
+               severity: Severity(deaths: 10, displaced: 0, territoryKm2: 0), expectedDurationDays: 3)
+    }
+
+    @Test func homeGrownUnrestAndInsurgencyAreDomesticTerrorismIsNot() {
+        #expect(crisis(.internalUnrest, .nonstate, .alleged).isDomestic)
+        #expect(crisis(.hybrid, .internal, .evident).isDomestic)
+        #expect(crisis(.insurgency, .nonstate, .none).isDomestic)
+        #expect(!crisis(.insurgency, .nonstate, .alleged).isDomestic)
+        #expect(!crisis(.terrorism, .nonstate, .none).isDomestic)
+        #expect(!crisis(.borderClash, .state, .none).isDomestic)
+    }
+}
+
+@Suite struct ShippedParametersTests {
+    @Test func theDefaultFileNamesExactlyTheEngineParameters() throws {
+        let set = try Embedded.defaultParameters()
+        try ParameterFile.check(set, against: CrisisParameter.allCases.map(\.name), file: "default.yaml")
+        #expect(CrisisParameter.levelWeights.allSatisfy { set.contains($0.name) })
+        #expect(Set(CrisisParameter.allCases.map(\.stage)) == Set(CrisisParameter.Stage.allCases))
     }
 }

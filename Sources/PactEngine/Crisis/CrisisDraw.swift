@@ -8,9 +8,10 @@ final class DrawWorkspace {
     let parameters: UnsafeMutablePointer<Double>
     let position: UnsafeMutablePointer<Double>
     let salience: UnsafeMutablePointer<Double>
-    let weight: UnsafeMutablePointer<Double>
     let stance: UnsafeMutablePointer<UInt8>
     let contribution: UnsafeMutablePointer<Double>
+    /// Bargaining weight clout^γ · salience; after the draw, the member's share of the total.
+    let weight: UnsafeMutablePointer<Double>
     let noise: UnsafeMutablePointer<Double>
     /// log(clout) per member, so that clout^γ is one exp per member.
     let logClout: UnsafeMutablePointer<Double>
@@ -20,9 +21,9 @@ final class DrawWorkspace {
         parameters = .allocate(capacity: parameterCount)
         position = .allocate(capacity: max(1, n))
         salience = .allocate(capacity: max(1, n))
-        weight = .allocate(capacity: max(1, n))
         stance = .allocate(capacity: max(1, n))
         contribution = .allocate(capacity: max(1, n))
+        weight = .allocate(capacity: max(1, n))
         noise = .allocate(capacity: max(1, n))
         logClout = .allocate(capacity: max(1, n))
         for i in 0..<n { logClout[i] = log(setup.clout[i]) }
@@ -91,6 +92,7 @@ extension CrisisSetup {
         // the reasons to help (solidarity, regime solidarity, spillover) count in proportion to
         // the share of the ladder open, as cost does (see CrisisSetup).
         let open = openShare
+        var leadAlone = 0.0
         @inline(__always) func computePreference(_ i: Int) {
             let role = roles[i]
             if role == .requester {
@@ -105,6 +107,16 @@ extension CrisisSetup {
             let u = baseline + wObl * s + tSol + tAdv + tReg + tSpill + tCap + wCost * cost[i] + tCred + tPrec
                 + crisisShock + ws.noise[i]
             ws.position[i] = MemberPreferences.level(latent: u)
+            if i == leadIndex {
+                // What the lead state would want to do on its own, outside the treaty: no legal
+                // obligation or organizational credibility, help terms and cost at full scale,
+                // its spare capacity counting in full; but an uninvited hand in a member's
+                // domestic crisis is no more open to it than to the organization.
+                let help = leadMayActAlone
+                let uAlone = baseline + help * (wSol * solidarity[i] + wReg * regimeSolidarity[i] + wSpill * spill
+                    + wCap * leadCapacity[i]) + tAdv + wCost * leadCostAlone + tPrec + crisisShock + ws.noise[i]
+                leadAlone = MemberPreferences.level(latent: uAlone)
+            }
             if role == .adversary || role == .belligerent {
                 ws.salience[i] = 1
             } else {
@@ -129,6 +141,9 @@ extension CrisisSetup {
             num += w * ws.position[i]
             den += w
         }
+
+        let inverse = den > 0 ? 1 / den : 0
+        for i in 0..<n { ws.weight[i] *= inverse }
 
         // Stage 3: bargaining, then consensus with the opt-out where it is in force.
         let cap = trigger.cap.rawValue
@@ -202,7 +217,7 @@ extension CrisisSetup {
             unilateral = true
         } else if leadIndex >= 0 {
             let prob = UnilateralAction.probability(
-                leadPosition: ws.position[leadIndex], level: level, bias: p[CrisisParameter.unilateralBias.rawValue],
+                leadPosition: leadAlone, level: level, bias: p[CrisisParameter.unilateralBias.rawValue],
                 gapWeight: p[CrisisParameter.unilateralGapWeight.rawValue])
             unilateral = unilateralUniform < prob
         }

@@ -60,6 +60,37 @@ public enum CrisisParameter: Int, CaseIterable, Sendable {
     }
 
     public static func named(_ name: String) -> CrisisParameter? { allCases.first { $0.name == name } }
+
+    /// The stage a parameter belongs to, for calibrators and documentation.
+    public enum Stage: String, Sendable, CaseIterable {
+        case trigger, preferences, decision, force, unilateral
+    }
+
+    public var stage: Stage {
+        switch self {
+        case .strengthAllegedBacking, .strengthNonstateAttack, .strengthAssistance, .strengthConsultations,
+            .frozenRequesterDiscount:
+            .trigger
+        case .baseline, .wTreatyObligation, .wSolidarity, .wAdversaryTies, .wRegimeSolidarity, .wSpillover, .wLeadCapacity,
+            .wCost, .wCredibility, .wPrecedent, .spilloverDistanceKm, .leadPull, .memberNoise, .crisisNoise, .salienceFloor,
+            .salienceScale:
+            .preferences
+        case .cloutExponent, .supportTolerance, .blockThreshold, .leadDeference, .optOutRelief: .decision
+        case .deployShare, .willingFromLevel, .minViableForce, .decisionDelayDays, .stagingDays, .airliftSpeedKmh: .force
+        case .unilateralBias, .unilateralGapWeight: .unilateral
+        }
+    }
+
+    /// The parameters that shape which ladder level a crisis reaches and that a calibrator on
+    /// historical levels can identify: the intercept and the interest-term weights, the trigger
+    /// strengths, and the decision rule's thresholds. Force, timing and unilateral parameters
+    /// do not move the level (except `min_viable_force` at the margin) and are left to their
+    /// documented values.
+    public static var levelWeights: [CrisisParameter] {
+        [.baseline] + InterestTerm.allCases.map(\.weight)
+            + [.strengthAllegedBacking, .strengthNonstateAttack, .strengthAssistance, .strengthConsultations,
+               .leadPull, .cloutExponent, .blockThreshold, .optOutRelief]
+    }
 }
 
 /// The named interest terms of a member's preference (SPEC 7). Each has a weight parameter; the

@@ -1,3 +1,4 @@
+import Foundation
 import PactModel
 
 /// A member's role in one crisis, which decides how it takes part in the decision.
@@ -42,6 +43,11 @@ public struct CrisisSetup: Sendable {
     public let escalation: Double
     /// The share of the ladder legally open, cap / 5: the scale of the help terms and of cost.
     public let openShare: Double
+    /// The lead state's cost term for acting alone: distance, duration and escalation at full scale.
+    let leadCostAlone: Double
+    /// 1, or 0 when the crisis is a member's domestic affair and it asked for no help: the help
+    /// terms then give the lead state no reason to act alone either.
+    let leadMayActAlone: Double
     let requesterIndex: Int
     let leadIndex: Int
 
@@ -74,6 +80,9 @@ public struct CrisisSetup: Sendable {
         guard let crisis = scenario.crisis, scenario.kind == .crisis else {
             throw CrisisModelError("scenario \(scenario.id) is not a crisis scenario")
         }
+        guard scenario.organization == snapshot.organization.id else {
+            throw CrisisModelError("scenario \(scenario.id) is about \(scenario.organization), but the dataset describes \(snapshot.organization.id)")
+        }
         let lead = snapshot.leadState
         let participants = snapshot.members
         guard !participants.isEmpty else {
@@ -91,7 +100,7 @@ public struct CrisisSetup: Sendable {
             ?? (snapshot.parties.contains(crisis.location) ? crisis.location : nil)
 
         let unrest = crisis.adversary.kind != .state
-        let internalIntervention = crisis.adversary.kind == .internal
+        let domestic = crisis.isDomestic
         let leadIsBelligerent = belligerents.contains(lead) && lead != requester && lead != protected
         let committed = min(1, max(0, scenario.context.leadStateCommittedElsewhere ?? snapshot.leadStateCommittedElsewhere))
 
@@ -142,7 +151,7 @@ public struct CrisisSetup: Sendable {
             cost.append(id == requester || id == adversaryState ? 0 : -openShare * (min(d, 6000) / 3000 + durationFactor + escalation))
             cred.append(isLead ? 1 : max(0, snapshot.affinity(from: id, to: lead)))
             let independence = 1 - snapshot.dependence(from: id, to: lead)
-            prec.append(isLead || id == requester ? 0 : -(internalIntervention || leadIsBelligerent ? independence : 0))
+            prec.append(isLead || id == requester ? 0 : -(domestic || leadIsBelligerent ? independence : 0))
             dep.append(isLead ? 0 : snapshot.dependence(from: id, to: lead))
             assigned.append(Double(force?.contributions.first { $0.actor == id }?.size.value ?? 0))
             var best = d
@@ -188,6 +197,12 @@ public struct CrisisSetup: Sendable {
         self.followsLead = roles.map { $0 == .member }
         self.escalation = escalation
         self.openShare = openShare
+        self.leadMayActAlone = domestic && requester == nil && snapshot.parties.contains(crisis.location) ? 0 : 1
+        if let li = participants.firstIndex(of: lead), lead != requester {
+            self.leadCostAlone = -(min(dist[li], 6000) / 3000 + durationFactor + escalation)
+        } else {
+            self.leadCostAlone = 0
+        }
         self.clout = cloutRaw.map { $0 / cloutTotal }
         self.dependenceOnLead = dep
         self.assigned = assigned
@@ -202,7 +217,7 @@ public struct CrisisSetup: Sendable {
     static func chooseForce(for crisis: Crisis, snapshot: DatasetSnapshot)
         -> (name: String, size: Sourced<Int>, contributions: [ForceContribution])?
     {
-        let domestic = crisis.adversary.kind == .internal || crisis.type == .internalUnrest
+        let domestic = crisis.isDomestic
         let preferred: CollectiveForce.Kind = domestic ? .peacekeeping : .rapidReaction
         let forces = snapshot.forces.sorted { $0.force.id < $1.force.id }
         let pick = forces.first { $0.force.kind == preferred }
@@ -211,5 +226,3 @@ public struct CrisisSetup: Sendable {
         return pick.map { ($0.force.name, $0.size, $0.contributions) }
     }
 }
-
-import Foundation

@@ -82,7 +82,7 @@ public struct TriggerInput: Hashable, Sendable {
     public var reformInForce: Bool
     /// At least one collective force exists on the day.
     public var collectiveForcesExist: Bool
-    /// A member's domestic crisis: unrest (by type) or an internal adversary.
+    /// A member's domestic crisis (`Crisis.isDomestic`).
     public var domestic: Bool
 
     public init(article: Int?, territory: Crisis.Territory, adversaryKind: Adversary.Kind, backing: Adversary.Backing,
@@ -111,7 +111,7 @@ public struct TriggerInput: Hashable, Sendable {
             requesterStatus: crisis.requester.flatMap { snapshot.status(of: $0) }, hasRequester: crisis.requester != nil,
             locationStatus: snapshot.status(of: crisis.location), reformInForce: snapshot.allowsOptOut,
             collectiveForcesExist: !snapshot.forces.isEmpty,
-            domestic: crisis.adversary.kind == .internal || crisis.type == .internalUnrest)
+            domestic: crisis.isDomestic)
     }
 }
 
@@ -202,5 +202,16 @@ public enum LegalTrigger {
         let how = input.article.map { "Article \($0)" } ?? "no treaty article"
         return result(.aid, .assistance,
             "a member asked for help under \(how): aid and missions are open, a collective force is not (cap 4)")
+    }
+}
+
+extension Crisis {
+    /// A member's domestic crisis: unrest by type, an internal adversary, or an insurgency by a
+    /// non-state group with no outside backing (a home-grown rebellion; terrorism and backed
+    /// groups count as coming from outside). Non-interference governs it unless the member asks
+    /// for help.
+    public var isDomestic: Bool {
+        type == .internalUnrest || adversary.kind == .internal
+            || (type == .insurgency && adversary.kind == .nonstate && adversary.externalBacking == .none)
     }
 }

@@ -134,9 +134,11 @@ public enum ForceGeneration {
 ///
 /// If the lead state is itself a party to the fighting (and not the requester), it is acting
 /// alone by definition. Otherwise it acts alone with probability
-/// `logistic(unilateral_bias + unilateral_gap_weight · max(0, p_lead - level) / 5)`: the further
-/// the organization falls short of what the lead state wants, the likelier it substitutes its own
-/// action (arms in 1999, peacekeepers in Karabakh in 2020).
+/// `logistic(unilateral_bias + unilateral_gap_weight · max(0, p_alone - level) / 5)`, where
+/// `p_alone` is the level the lead state would want on its own account, outside the treaty (its
+/// interest terms without the legal obligation and credibility, unscaled by the legal cap): the
+/// further the organization falls short of that, the likelier it substitutes its own action
+/// (arms in 1999, peacekeepers in Karabakh in 2020).
 public enum UnilateralAction {
     @inline(__always)
     public static func probability(leadPosition: Double, level: Int, bias: Double, gapWeight: Double) -> Double {

@@ -81,9 +81,10 @@ struct MonteCarlo {
                         daysHistogram[min(Self.daysBins - 1, Int(r.days / Self.daysResolution + 0.5))] += 1
                     }
                     for i in 0..<n {
-                        member[3 * i] += ws.position[i]
-                        member[3 * i + 1] += ws.salience[i]
-                        member[3 * i + 2] += ws.contribution[i]
+                        member[4 * i] += ws.position[i]
+                        member[4 * i + 1] += ws.salience[i]
+                        member[4 * i + 2] += ws.contribution[i]
+                        member[4 * i + 3] += ws.weight[i]
                         stances[3 * i + Int(ws.stance[i])] += 1
                     }
                 }
@@ -111,22 +112,22 @@ final class ChunkSums: @unchecked Sendable {
     let chunks: Int
     let members: Int
     let scalars: UnsafeMutablePointer<Double>
-    let perMember: UnsafeMutablePointer<Double>  // position, salience, contribution per member
+    let perMember: UnsafeMutablePointer<Double>  // position, salience, contribution, weight per member
 
     init(chunks: Int, members: Int) {
         self.chunks = chunks
         self.members = members
         scalars = .allocate(capacity: max(1, chunks * Self.fields))
         scalars.initialize(repeating: 0, count: max(1, chunks * Self.fields))
-        perMember = .allocate(capacity: max(1, chunks * members * 3))
-        perMember.initialize(repeating: 0, count: max(1, chunks * members * 3))
+        perMember = .allocate(capacity: max(1, chunks * members * 4))
+        perMember.initialize(repeating: 0, count: max(1, chunks * members * 4))
     }
     deinit {
         scalars.deallocate()
         perMember.deallocate()
     }
     func row(_ chunk: Int) -> UnsafeMutablePointer<Double> { scalars + chunk * Self.fields }
-    func memberRow(_ chunk: Int) -> UnsafeMutablePointer<Double> { perMember + chunk * members * 3 }
+    func memberRow(_ chunk: Int) -> UnsafeMutablePointer<Double> { perMember + chunk * members * 4 }
 }
 
 /// Integer counts kept per worker; integer addition makes their total order-independent.
@@ -151,7 +152,7 @@ struct Tally {
     var forceHistogram: [Int] = []
     var daysHistogram: [Int] = []
     var satisfaction = 0.0, strength = 0.0, force = 0.0, days = 0.0
-    var position: [Double], salience: [Double], contribution: [Double]
+    var position: [Double], salience: [Double], contribution: [Double], weight: [Double]
 
     var levelTotal: Int { levelCounts.enumerated().reduce(0) { $0 + $1.offset * $1.element } }
 
@@ -160,6 +161,7 @@ struct Tally {
         position = [Double](repeating: 0, count: n)
         salience = position
         contribution = position
+        weight = position
         for wc in counts {
             for k in 0..<6 { levelCounts[k] += wc.levels[k] }
             unilateral += wc.unilateral
@@ -181,9 +183,10 @@ struct Tally {
             days += row[3]
             let m = sums.memberRow(c)
             for i in 0..<n {
-                position[i] += m[3 * i]
-                salience[i] += m[3 * i + 1]
-                contribution[i] += m[3 * i + 2]
+                position[i] += m[4 * i]
+                salience[i] += m[4 * i + 1]
+                contribution[i] += m[4 * i + 2]
+                weight[i] += m[4 * i + 3]
             }
         }
     }
@@ -232,7 +235,7 @@ struct Tally {
                 id: setup.members[i], position: position[i] / total, salience: salience[i] / total,
                 stance: Stance.allCases[modalStance],
                 stances: .init(support: shares[0], abstain: shares[1], block: shares[2]),
-                contribution: fives > 0 ? contribution[i] / Double(fives) : 0, role: role))
+                contribution: fives > 0 ? contribution[i] / Double(fives) : 0, role: role, weight: weight[i] / total))
         }
         let trigger = TriggerExplanation(cap: setup.trigger.cap.rawValue, coverage: setup.trigger.coverage.rawValue,
                                          strength: strength / total, reasons: setup.trigger.reasons)
@@ -240,6 +243,6 @@ struct Tally {
             scenario: scenario, draws: draws, seed: seed, levels: levels, modal: modal, unilateral: Double(unilateral) / total,
             force: forceSummary, daysToFirstArrival: daysSummary, members: members, drivers: drivers, trigger: trigger,
             expectedLevel: Double(levelTotal) / total,
-            requesterSatisfaction: setup.requesterIndex >= 0 ? satisfaction / total : nil)
+            requesterSatisfaction: setup.requestedLevel > 0 ? satisfaction / total : nil)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PactModel
 
 /// A made-up alliance of any size for benchmarks and scaling tests: `members` states with
@@ -58,5 +59,3 @@ public enum SyntheticAlliance {
         return (dataset, scenario)
     }
 }
-
-import Foundation

@@ -1,0 +1,251 @@
+import ArgumentParser
+import Foundation
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// `pact bargain FILE`: the expected-utility bargaining model on a stakeholder CSV or an issue
+/// scenario, round by round.
+struct BargainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bargain",
+        abstract: "Forecast a contested question with the expected-utility bargaining model.",
+        discussion: """
+            Actors with a capability, a position on a one-dimensional scale and a salience (0 to 1) \
+            bargain in rounds, as in Bueno de Mesquita's model as reconstructed by Scholz, Calbert \
+            and Smith (2011). Each round every actor weighs the challenges it faces, takes the best \
+            offer it receives (confrontation, compromise or capitulation) and all move at once. The \
+            forecast is the median of the pairwise votes; the weighted mean is shown beside it.
+
+            FILE is a CSV with the header Actor,Capability,Position,Salience, one actor a row, or \
+            an issue scenario (kind: issue), as a .yaml file or a built-in id (see pact scenarios); \
+            a stakeholder without a capability gets the dataset's capability index on the \
+            scenario's date times 100. Round 0 is the initial state. docs/BARGAINING.md gives the \
+            formulas of both variants.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    @Argument(help: ArgumentHelp(
+        "A stakeholder CSV, an issue scenario file (.yaml) or the id of a built-in issue scenario.", valueName: "file"))
+    var file: String
+
+    @Option(help: "Rounds of bargaining after the initial state.")
+    var rounds: Int = 10
+
+    @Option(help: ArgumentHelp(
+        "Which model: scholz (the published reconstruction, quirks included) or pairwise (pairwise-normalised probabilities, least-move choice).",
+        valueName: "scholz|pairwise"))
+    var variant: BargainingVariant = .scholz
+
+    @Option(help: ArgumentHelp("Output: table, json (SPEC section 8) or csv (one row per round and actor).",
+        valueName: "table|json|csv"))
+    var format: Format = .table
+
+    func validate() throws {
+        guard (0...10_000).contains(rounds) else {
+            throw ValidationError("--rounds must be between 0 and 10000, found \(rounds)")
+        }
+    }
+
+    func run() throws {
+        let input = try BargainingInput.load(file)
+        let model: BargainingModel
+        do {
+            model = try BargainingModel(actors: input.actors, variant: variant)
+        } catch {
+            throw InputErrors([InputError(file: input.displayName, line: nil, field: input.field, message: error.description)])
+        }
+        let run = model.run(rounds: rounds)
+        switch format {
+        case .table:
+            let heading = input.heading.isEmpty ? [] : input.heading + [""]
+            print((heading + [BargainReport.table(run)]).joined(separator: "\n"))
+        case .json: print(BargainReport.json(run).rendered())
+        case .csv: print(BargainReport.csv(run).renderCSV())
+        }
+    }
+}
+
+extension BargainingVariant: ExpressibleByArgument {}
+
+/// The actors of a bargaining run and where they came from, for error messages and headings.
+struct BargainingInput {
+    var actors: [BargainingActor]
+    var displayName: String
+    /// The field path the actors were read from (empty for a CSV file).
+    var field: String
+    /// What the scale means, for an issue scenario: shown above the table.
+    var heading: [String] = []
+
+    /// A `.yaml`/`.yml` path is an issue scenario file, an existing other file a stakeholder CSV,
+    /// and a bare name that is not a file the id of a built-in scenario.
+    static func load(_ argument: String) throws -> BargainingInput {
+        let url = URL(fileURLWithPath: argument)
+        let lowercased = argument.lowercased()
+        if lowercased.hasSuffix(".yaml") || lowercased.hasSuffix(".yml") {
+            let scenario = try ScenarioLoader.embedded().load(contentsOf: url, displayName: argument)
+            return try issue(scenario, file: argument)
+        }
+        if !FileManager.default.fileExists(atPath: argument), !argument.contains("/"), !argument.contains(".") {
+            let files = try Embedded.scenarioFiles()
+            let issues = files.filter { $0.scenario.kind == .issue }.map(\.scenario.id)
+            guard let file = files.first(where: { $0.scenario.id == argument }) else {
+                throw InputErrors([InputError(file: argument, line: nil, field: "", found: argument,
+                    message: "no such file, and no built-in scenario has this id; built-in issue scenarios are "
+                        + issues.joined(separator: ", "), allowed: issues)])
+            }
+            return try issue(file.scenario, file: file.file)
+        }
+        let stakeholders = try StakeholderCSV.load(contentsOf: url, displayName: argument)
+        let actors = stakeholders.map { stakeholder in
+            BargainingActor(name: stakeholder.actor.rawValue, capability: stakeholder.capability ?? 0,
+                position: stakeholder.position, salience: stakeholder.salience)
+        }
+        return BargainingInput(actors: actors, displayName: argument, field: "")
+    }
+
+    /// The stakeholders of an issue scenario; missing capabilities come from the dataset on its date.
+    static func issue(_ scenario: Scenario, file: String) throws -> BargainingInput {
+        guard scenario.kind == .issue, let issue = scenario.issue else {
+            throw InputErrors([InputError(file: file, line: nil, field: "kind", found: scenario.kind.rawValue,
+                message: "is '\(scenario.kind.rawValue)'; pact bargain needs an issue scenario (kind: issue), "
+                    + "crises go to pact run", allowed: ["issue"])])
+        }
+        let actors: [BargainingActor]
+        do {
+            actors = try BargainingActor.actors(for: issue, capabilityIndex: try capabilityIndex(on: scenario.date))
+        } catch let error as MissingCapabilities {
+            throw InputErrors(error.actors.map { actor in
+                InputError(file: file, line: nil, field: "issue.stakeholders.\(actor).capability",
+                    message: "is missing and the embedded dataset has no capability index for \(actor) on "
+                        + "\(scenario.date); give a capability (on the scale of the index times 100)")
+            })
+        }
+        let scale = issue.scale
+        let heading = [
+            "\(scenario.title) (\(scenario.id), \(scenario.date))",
+            "\(issue.question)",
+            "Scale: \(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel).",
+        ]
+        return BargainingInput(actors: actors, displayName: file, field: "issue.stakeholders", heading: heading)
+    }
+
+    /// The embedded dataset's capability index on `day`, keyed by actor.
+    static func capabilityIndex(on day: Day) throws -> [ActorID: Double] {
+        try Embedded.dataset().snapshot(on: day).capabilityIndex
+    }
+}
+
+/// The three renderings of a bargaining run.
+enum BargainReport {
+    /// Per round the median and mean, then every move with its kind, then each actor's start and end.
+    static func table(_ run: BargainingRun) -> String {
+        let names = run.actors.map(\.name)
+        let positions = run.actors.map(\.position)
+        var lines: [String] = []
+        lines.append("Expected-utility bargaining, variant \(run.variant.rawValue): \(run.variant.summary).")
+        lines.append("\(run.actors.count) actors, positions \(number(positions.min()!)) to \(number(positions.max()!)) "
+            + "(Delta \(number(run.range))), \(run.rounds.count - 1) round\(run.rounds.count == 2 ? "" : "s").")
+        lines.append("")
+
+        var summary = TextTable(columns: [.init("round", .right), .init("median", .right), .init("mean", .right),
+            .init("moves", .right)])
+        for round in run.rounds {
+            summary.append([String(round.round), Format.fixed(round.median, 4), Format.fixed(round.mean, 4),
+                String(round.moves.count)])
+        }
+        lines.append(summary.renderAligned())
+        lines.append("")
+
+        let moveCount = run.rounds.reduce(0) { $0 + $1.moves.count }
+        if moveCount == 0 {
+            lines.append("Nobody moves.")
+        } else {
+            lines.append("Moves")
+            var moves = TextTable(columns: [.init("round", .right), .init("actor"), .init("kind"), .init("with"),
+                .init("from", .right), .init("to", .right)])
+            for round in run.rounds {
+                for move in round.moves {
+                    moves.append([String(round.round), names[move.actor], move.kind.rawValue, names[move.counterpart],
+                        Format.fixed(move.from, 4), Format.fixed(move.to, 4)])
+                }
+            }
+            lines.append(moves.renderAligned())
+        }
+        lines.append("")
+
+        lines.append("Actors")
+        var actors = TextTable(columns: [.init("actor"), .init("capability", .right), .init("salience", .right),
+            .init("start", .right), .init("final", .right), .init("risk", .right)])
+        for (index, actor) in run.actors.enumerated() {
+            actors.append([actor.name, Format.fixed(actor.capability, 4), Format.fixed(actor.salience, 2),
+                Format.fixed(actor.position, 4), Format.fixed(run.final.positions[index], 4),
+                Format.fixed(run.final.risk[index], 4)])
+        }
+        lines.append(actors.renderAligned())
+        lines.append("")
+        lines.append("Forecast after round \(run.final.round): median \(Format.fixed(run.final.median, 4)), "
+            + "weighted mean \(Format.fixed(run.final.mean, 4)). Risk is the exponent of the last round.")
+        return lines.joined(separator: "\n")
+    }
+
+    /// SPEC section 8: `{"variant", "rounds": [{"round", "median", "mean", "positions", "risk", "moves"}]}`,
+    /// actors in input order, plus the range and each move's starting position.
+    static func json(_ run: BargainingRun) -> OrderedJSON {
+        let names = run.actors.map(\.name)
+        func byActor(_ values: [Double]) -> OrderedJSON {
+            .object(zip(names, values).map { OrderedJSON.Member($0, .number($1)) })
+        }
+        let rounds: [OrderedJSON] = run.rounds.map { round in
+            .object([
+                "round": .number(round.round),
+                "median": .number(round.median),
+                "mean": .number(round.mean),
+                "positions": byActor(round.positions),
+                "risk": byActor(round.risk),
+                "moves": .array(round.moves.map { move in
+                    .object([
+                        "actor": .string(names[move.actor]),
+                        "with": .string(names[move.counterpart]),
+                        "kind": .string(move.kind.rawValue),
+                        "to": .number(move.to),
+                        "from": .number(move.from),
+                    ])
+                }),
+            ])
+        }
+        return .object([
+            "variant": .string(run.variant.rawValue),
+            "range": .number(run.range),
+            "rounds": .array(rounds),
+        ])
+    }
+
+    /// One row per round and actor: its position at the end of the round, its risk exponent,
+    /// the move it made (if any) and the round's median and mean. Full precision.
+    static func csv(_ run: BargainingRun) -> TextTable {
+        let names = run.actors.map(\.name)
+        var table = TextTable(columns: ["round", "actor", "position", "risk", "move", "with", "median", "mean"].map {
+            TextTable.Column($0)
+        })
+        for round in run.rounds {
+            var moveOf: [Int: BargainingMove] = [:]
+            for move in round.moves { moveOf[move.actor] = move }
+            for index in names.indices {
+                let move = moveOf[index]
+                table.append([String(round.round), names[index], "\(round.positions[index])", "\(round.risk[index])",
+                    move?.kind.rawValue ?? "", move.map { names[$0.counterpart] } ?? "", "\(round.median)",
+                    "\(round.mean)"])
+            }
+        }
+        return table
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : Format.fixed(value, 4)
+    }
+}
