@@ -69,7 +69,7 @@ struct AlignCommand: ParsableCommand {
         }
         if let restarts, restarts < 1 { throw ValidationError("--restarts must be at least 1") }
         if let synthetic, !(2...200).contains(synthetic) { throw ValidationError("--synthetic must be between 2 and 200 actors") }
-        if let synthetic, method != .local, synthetic > AlignmentSearch.exhaustiveLimit(blocs: blocs) && method == .exhaustive {
+        if let synthetic, method == .exhaustive, synthetic > AlignmentSearch.exhaustiveLimit(blocs: blocs) {
             throw ValidationError("--method exhaustive is limited to \(AlignmentSearch.exhaustiveLimit(blocs: blocs)) actors for \(blocs) blocs")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
