@@ -88,6 +88,9 @@ struct OutlookCommand: ParsableCommand {
             throw ValidationError("the case library has no episode before \(start); drop --cases-before-start or start later")
         }
         let snapshot = dataset.snapshot(on: start)
+        if snapshot.parties.isEmpty {
+            throw ValidationError("\(snapshot.organization.id) has no members on \(start); start on a day it has some (--from)")
+        }
         let setup = try OutlookSetup(snapshot: snapshot, to: end, cases: cases, caseWindow: window, crisisParameters: parameters,
                                      seed: seed, hindsight: hindsight ? dataset : nil)
         let clock = ContinuousClock()
@@ -106,12 +109,12 @@ struct OutlookCommand: ParsableCommand {
     func render(_ f: OutlookForecast) -> String {
         let setup = f.setup
         if format == .json { return json(f).rendered() }
-        var members = TextTable(columns: [.init("member"), .init("start"), .init("anchor", .right), .init("P full", .right),
+        var members = TextTable(columns: [.init("member"), .init("role"), .init("start"), .init("anchor", .right), .init("P full", .right),
                                           .init("P frozen/suspended", .right), .init("P left", .right),
                                           .init("P ever froze or left", .right), .init("satisfaction", .right)])
         for r in f.members {
             let anchor = setup.members.first { $0.id == r.id }!
-            members.append([r.id.rawValue + (anchor.isLead ? " (lead)" : ""), Self.statusName(r.startStatus),
+            members.append([r.id.rawValue, anchor.isLead ? "lead" : "member", Self.statusName(r.startStatus),
                             Format.fixed(anchor.anchor, 2), Format.probability(r.full), Format.probability(r.disengaged),
                             Format.probability(r.left), Format.probability(r.exitOrFreeze),
                             r.satisfaction.isNaN ? "-" : Format.fixed(r.satisfaction, 2)])
