@@ -49,6 +49,11 @@ struct OutlookCommand: ParsableCommand {
     @Option(help: "A crisis-parameter file in the format of the shipped Parameters/default.yaml.")
     var params: String?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Change an outlook constant, NAME=VALUE (repeatable), e.g. --set crisis_learning=0.5.",
+        discussion: "Names: \(OutlookParameters.names.map(\.name).joined(separator: ", ")). Defaults and reasons: docs/OUTLOOK.md."))
+    var settings: [String] = []
+
     @Flag(name: .customLong("cases-before-start"),
           help: "Estimate crisis rates only from library episodes dated before --from (no look-ahead in backtests).")
     var casesBeforeStart = false
@@ -76,6 +81,26 @@ struct OutlookCommand: ParsableCommand {
         }
         let start = from.flatMap(Day.init(iso:)) ?? DataCommand.today()
         if end <= start { throw ValidationError("--to (\(end)) must be after --from (\(start))") }
+        _ = try outlookParameters()
+    }
+
+    /// The default constants with every --set applied.
+    func outlookParameters() throws -> OutlookParameters {
+        var parameters = OutlookParameters()
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {
+                throw ValidationError("--set '\(setting)' is not NAME=NUMBER (for example crisis_learning=0.5)")
+            }
+            guard let changed = parameters.setting(parts[0], to: value) else {
+                throw ValidationError("--set: no outlook constant is called '\(parts[0])'; the names are \(OutlookParameters.names.map(\.name).joined(separator: ", "))")
+            }
+            if parts[0] == "step_years" && !(value > 0 && value <= 1) {
+                throw ValidationError("--set step_years must be in (0, 1]")
+            }
+            parameters = changed
+        }
+        return parameters
     }
 
     func run() throws {
@@ -92,7 +117,7 @@ struct OutlookCommand: ParsableCommand {
             throw ValidationError("\(snapshot.organization.id) has no members on \(start); start on a day it has some (--from)")
         }
         let setup = try OutlookSetup(snapshot: snapshot, to: end, cases: cases, caseWindow: window, crisisParameters: parameters,
-                                     seed: seed, hindsight: hindsight ? dataset : nil)
+                                     parameters: try outlookParameters(), seed: seed, hindsight: hindsight ? dataset : nil)
         let clock = ContinuousClock()
         let began = clock.now
         let forecast = Outlook.run(setup, runs: runs, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)

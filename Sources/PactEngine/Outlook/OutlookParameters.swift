@@ -53,3 +53,32 @@ public struct OutlookParameters: Hashable, Sendable {
 
     public init() {}
 }
+
+extension OutlookParameters {
+    /// The parameters by the names the CLI and documents use, in declaration order.
+    public static var names: [(name: String, keyPath: WritableKeyPath<OutlookParameters, Double>)] { [
+        ("step_years", \.stepYears),
+        ("anchor_intercept", \.anchorIntercept),
+        ("loyalty_weight", \.loyaltyWeight),
+        ("need_weight", \.needWeight),
+        ("tension_weight", \.tensionWeight),
+        ("outside_weight", \.outsideWeight),
+        ("reversion_per_year", \.reversionPerYear),
+        ("crisis_learning", \.crisisLearning),
+        ("noise_per_root_year", \.noisePerRootYear),
+        ("disengage_threshold", \.disengageThreshold),
+        ("disengage_years", \.disengageYears),
+        ("leave_threshold", \.leaveThreshold),
+        ("leave_years", \.leaveYears),
+        ("reengage_threshold", \.reengageThreshold),
+        ("reengage_years", \.reengageYears),
+    ] }
+
+    /// A copy with the named parameter set to `value`; nil when no parameter has that name.
+    public func setting(_ name: String, to value: Double) -> OutlookParameters? {
+        guard let entry = Self.names.first(where: { $0.name == name }) else { return nil }
+        var copy = self
+        copy[keyPath: entry.keyPath] = value
+        return copy
+    }
+}
