@@ -23,6 +23,13 @@ struct RunCommandTests {
         #expect(result["seed"] as? Int == 1)
     }
 
+    @Test func forceAndArrivalAreNullWithoutDeployments() throws {
+        let result = try pact(["run", "kgz-tjk-water-clash-2026", "--draws", "500", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"force\": null"))
+        #expect(result.stdout.contains("\"days_to_first_arrival\": null"))
+    }
+
     @Test func differentSeedsGiveDifferentNumbers() throws {
         let a = try pact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--format", "csv"])
         let b = try pact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--seed", "2", "--format", "csv"])
