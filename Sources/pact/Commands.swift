@@ -3,14 +3,18 @@ import ArgumentParser
 /// Every subcommand, in the order `pact --help` lists them.
 enum PactCommands {
     static let all: [any ParsableCommand.Type] = [
+        RunCommand.self,
         ScenariosCommand.self,
         ShowCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
-        RunCommand.self,
         DataCommand.self,
+        ValidateCommand.self,
+        CalibrateCommand.self,
         BargainCommand.self,
         ReportCommand.self,
+        AlignCommand.self,
+        OutlookCommand.self,
         BenchCommand.self,
         ServeCommand.self,
     ]

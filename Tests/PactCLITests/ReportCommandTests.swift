@@ -46,6 +46,37 @@ struct ReportCommandTests {
         #expect(text.contains("--format md"))
     }
 
+    @Test func aScenarioFileWithAHostileTitleRendersItAsText() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("hostile.yaml")
+        try """
+            id: hostile-title
+            title: "<script>alert('x')</script> & <b>bold</b>"
+            date: 2022-01-05
+            kind: crisis
+            crisis:
+              type: internal-unrest
+              location: KAZ
+              territory: sovereign
+              requester: KAZ
+              article: 4
+              adversary: {kind: internal, external_backing: alleged}
+              severity: {deaths: 225, displaced: 0, territory_km2: 0}
+              expected_duration_days: 14
+            notes: "<img src=x onerror=alert(1)>"
+            """.write(to: scenario, atomically: true, encoding: .utf8)
+        let file = folder.appendingPathComponent("hostile.html")
+        let result = try runPact(["report", scenario.path, "--draws", "500", "-o", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>bold"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;</h1>"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    }
+
     @Test func anIssueScenarioIsPointedToBargain() throws {
         let result = try runPact(["report", "csto-nato-contacts-2026", "-o", "/tmp/never-written.html"])
         #expect(result.status == 2)

@@ -169,7 +169,7 @@ struct ChartTests {
         #expect(abs(Double(mid.attributes["cx"]!)! - cx) < 0.02 && abs(Double(mid.attributes["cy"]!)! - cy) < 0.02)
     }
 
-    @Test func casesChartHasOneRowPerCaseWithTheActualLevelRinged() throws {
+    @Test func casesChartHasOneRowPerCaseWithTheActualLevelOutlined() throws {
         let cases = [CasePrediction(id: "kaz-2022-01", levels: [0, 0, 0, 0, 0.1, 0.9], actual: 5),
                      CasePrediction(id: "arm-2022-09", levels: [0.1, 0.3, 0.3, 0.3, 0, 0], actual: 3)]
         #expect(cases[0].expectedLevel == 4.9)
@@ -178,7 +178,10 @@ struct ChartTests {
         let rows = svg.all("g", class: "case")
         #expect(rows.map { $0.attributes["data-case"] } == ["kaz-2022-01", "arm-2022-09"])
         #expect(rows.map { $0.attributes["data-actual"] } == ["5", "3"])
-        #expect(svg.all("circle", class: "actual").count == 2)
+        let actual = svg.all("rect", class: "actual")
+        #expect(actual.count == 2)
+        // The outline sits on the actual level's cell: level 5 is right of level 3.
+        #expect(Double(actual[0].attributes["x"]!)! > Double(actual[1].attributes["x"]!)!)
         #expect(svg.all("rect").filter { $0.attributes["data-probability"] != nil }.count == 12)
     }
 

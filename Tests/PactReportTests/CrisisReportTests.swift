@@ -132,3 +132,29 @@ struct CrisisReportTests {
         #expect(rendered.contains("<p>New paragraph.</p>"))
     }
 }
+
+@Suite("Map data")
+struct MapDataTests {
+    @Test func aDistantAdversaryIsNamedInsteadOfDrawnANearOneIsDrawn() throws {
+        let dataset = try Embedded.dataset()
+        let adversary = { (actor: ActorID, location: ActorID) in
+            Crisis(type: .externalAggression, location: location, territory: .sovereign, requester: location, article: 4,
+                   belligerents: nil, adversary: Adversary(kind: .state, actor: actor, externalBacking: .none),
+                   severity: Severity(deaths: 1, displaced: 0, territoryKm2: 0), expectedDurationDays: 5)
+        }
+        let snapshot = dataset.snapshot(on: Day(iso: "2014-06-15")!)
+        let far = MapData.crisis(adversary("USA", "BLR"), snapshot: snapshot)
+        #expect(!far.places.contains { $0.id == "USA" })
+        #expect(far.offMap.map(\.name) == ["United States"])
+        // Minsk to Washington is about 7,500 km.
+        #expect((7000...8000).contains(far.offMap[0].distanceKm))
+        let near = MapData.crisis(adversary("AZE", "ARM"), snapshot: snapshot)
+        #expect(near.places.first { $0.id == "AZE" }?.roles == [.other])
+        #expect(near.offMap.isEmpty)
+        // In 2014 Armenia was a full member, and the location.
+        #expect(near.places.first { $0.id == "ARM" }?.roles == [.member, .location])
+        // The lead state's bases abroad, none at home.
+        #expect(!near.bases.isEmpty)
+        #expect(near.baseOwner == "Russia")
+    }
+}

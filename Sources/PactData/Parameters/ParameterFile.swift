@@ -84,4 +84,12 @@ extension Embedded {
         let url = directory("Parameters").appendingPathComponent("default.yaml")
         return try ParameterFile.load(contentsOf: url, displayName: displayName(url))
     }
+
+    /// The documented priors of the parameters, `Parameters/priors.yaml`: the values set by
+    /// reasoning before any fit, which `pact calibrate` starts from and holds the fit near.
+    /// `default.yaml` is this file with the fitted defaults (docs/CALIBRATION.md).
+    public static func priorParameters() throws -> ParameterSet {
+        let url = directory("Parameters").appendingPathComponent("priors.yaml")
+        return try ParameterFile.load(contentsOf: url, displayName: displayName(url))
+    }
 }

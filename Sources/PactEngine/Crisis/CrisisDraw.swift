@@ -90,18 +90,20 @@ extension CrisisSetup {
         let gamma = p[CrisisParameter.cloutExponent.rawValue]
         // The value of collective action is the value of what the organization may legally do:
         // the reasons to help (solidarity, regime solidarity, spillover) count in proportion to
-        // the share of the ladder open, as cost does (see CrisisSetup).
+        // the share of the ladder open, as cost does (see CrisisSetup), and so does the reason
+        // not to (ties to the adversary): a call for calm costs little with the adversary's
+        // friends, a force sent against it a great deal.
         let open = openShare
         var leadAlone = 0.0
         @inline(__always) func computePreference(_ i: Int) {
             let role = roles[i]
-            if role == .requester {
+            if role == .requester || role == .host {
                 ws.position[i] = requestedLevel
                 ws.salience[i] = 1
                 return
             }
             let spill = MemberPreferences.spillover(distanceKm: distanceKm[i], scaleKm: d0, severity: severity)
-            let tSol = open * wSol * solidarity[i], tAdv = wAdv * adversaryTies[i], tReg = open * wReg * regimeSolidarity[i]
+            let tSol = open * wSol * solidarity[i], tAdv = open * wAdv * adversaryTies[i], tReg = open * wReg * regimeSolidarity[i]
             let tSpill = open * wSpill * spill, tCap = wCap * s * leadCapacity[i], tCred = wCred * s * credibilityTie[i]
             let tPrec = wPrec * precedent[i]
             let u = baseline + wObl * s + tSol + tAdv + tReg + tSpill + tCap + wCost * cost[i] + tCred + tPrec
@@ -114,7 +116,8 @@ extension CrisisSetup {
                 // domestic crisis is no more open to it than to the organization.
                 let help = leadMayActAlone
                 let uAlone = baseline + help * (wSol * solidarity[i] + wReg * regimeSolidarity[i] + wSpill * spill
-                    + wCap * leadCapacity[i]) + tAdv + wCost * leadCostAlone + tPrec + crisisShock + ws.noise[i]
+                    + wCap * leadCapacity[i]) + wAdv * adversaryTies[i] + wCost * leadCostAlone + tPrec + crisisShock
+                    + ws.noise[i]
                 leadAlone = MemberPreferences.level(latent: uAlone)
             }
             if role == .adversary || role == .belligerent {

@@ -13,6 +13,11 @@ public enum MemberRole: String, Hashable, Sendable {
     /// A member fighting on the requester's side (or the lead state as aggressor) other than
     /// the requester: takes part with salience 1.
     case belligerent
+    /// The member whose domestic crisis (or non-state threat) it is, when it did not ask for
+    /// help: it wants the
+    /// organization out of its internal affairs, so its position is 0 (it asked for nothing)
+    /// with salience 1. It takes part like any member otherwise.
+    case host
     /// The lead state, when none of the above.
     case lead
     case member
@@ -101,6 +106,9 @@ public struct CrisisSetup: Sendable {
 
         let unrest = crisis.adversary.kind != .state
         let domestic = crisis.isDomestic
+        // The member whose domestic crisis (or non-state threat) it is, when it asked for no help,
+        // is the host.
+        let host: ActorID? = requester == nil && unrest && participants.contains(crisis.location) ? crisis.location : nil
         let leadIsBelligerent = belligerents.contains(lead) && lead != requester && lead != protected
         let committed = min(1, max(0, scenario.context.leadStateCommittedElsewhere ?? snapshot.leadStateCommittedElsewhere))
 
@@ -136,6 +144,7 @@ public struct CrisisSetup: Sendable {
         for id in participants {
             let role: MemberRole
             if id == requester { role = .requester }
+            else if id == host { role = .host }
             else if id == adversaryState { role = .adversary }
             else if belligerents.contains(id) { role = .belligerent }
             else if id == lead { role = .lead }

@@ -125,8 +125,8 @@ public enum LegalTrigger {
     /// 3. A location outside the organization with no valid request: cap 1 (statements).
     /// 4. Contested or foreign territory: Article 4 covers a member's recognised territory only;
     ///    cap 2.
-    /// 5. No valid request: a member's domestic crisis is its own affair (non-interference), cap 1;
-    ///    otherwise, since 2010 help comes only at the attacked member's request, and before it
+    /// 5. No valid request: a member's domestic crisis, or a non-state threat (insurgents,
+    ///    terrorists) on its soil, is its own affair (non-interference), cap 1; otherwise, since 2010 help comes only at the attacked member's request, and before it
     ///    the treaty was never used without one; cap 2.
     /// 6. A domestic crisis before the crisis-response reform: no mandate to intervene; cap 2.
     /// 7. Article 4 invoked for an attack (a state, a non-state group, or unrest framed as
@@ -182,6 +182,10 @@ public enum LegalTrigger {
         if !validRequest && input.domestic {
             return result(.statement, .statements,
                 "a member's domestic crisis and it asked for no help: its internal affairs are its own (non-interference, cap 1)")
+        }
+        if !validRequest && input.adversaryKind == .nonstate {
+            return result(.statement, .statements,
+                "a non-state threat on a member's soil and it asked for no help: fighting it is the member's own affair until it asks (non-interference, cap 1)")
         }
         if !validRequest {
             return result(.consultations, .consultations,

@@ -226,6 +226,7 @@ struct Tally {
             let role: String
             switch setup.roles[i] {
             case .requester: role = "requester"
+            case .host: role = "host"
             case .adversary: role = "adversary"
             case .belligerent: role = "belligerent"
             case .lead: role = "lead"

@@ -1,3 +1,5 @@
+import PactModel
+
 /// One finished chart: a standalone SVG document and what a report needs around it.
 public struct Chart: Hashable, Sendable {
     /// A short file-name stem, unique within a report (`ladder`, `members`, ...).
@@ -17,14 +19,13 @@ public struct Chart: Hashable, Sendable {
     }
 }
 
-/// The ladder's short labels for axes: `0 none` ... `5 deployment`.
+/// The ladder's names for axes, from SPEC section 4 via `ResponseLevel`.
 enum LadderLabels {
+    /// `0 none` ... `5 deployment`.
     static func label(_ level: Int) -> String {
         ResponseLevelName.name(level).map { "\(level) \($0)" } ?? String(level)
     }
 }
-
-import PactModel
 
 enum ResponseLevelName {
     static func name(_ level: Int) -> String? { ResponseLevel(rawValue: level)?.name }

@@ -134,7 +134,7 @@ public struct SVGWriter {
         var lines: [String] = []
         lines.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" role=\"img\" font-family=\"\(Markup.escape(theme.fontFamily))\">")
         lines.append("<title>\(Markup.escape(title))</title>")
-        lines.append("<rect x=\"0\" y=\"0\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"\(theme.background)\"/>")
+        lines.append("<rect x=\"0\" y=\"0\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"\(Markup.escape(theme.background))\"/>")
         lines += body
         lines.append("</svg>")
         return lines.joined(separator: "\n")

@@ -31,14 +31,15 @@ public struct ReliabilityChart: Sendable {
 
     public func render(_ theme: ChartTheme = .standard) -> Chart {
         let size = 420.0
-        let width = size + 220
+        let width = size + 250
         var svg = SVGWriter(width: width, height: size, title: "\(title): \(event)", theme: theme)
         svg.heading("\(title): \(event)")
         let plot = PlotArea(x: theme.margin.left, y: theme.margin.top, width: size - theme.margin.left - theme.margin.right,
                             height: size - theme.margin.top - theme.margin.bottom)
-        let x = LinearScale(domain: 0...1, range: plot.x...plot.maxX)
-        let y = LinearScale(domain: 0...1, range: plot.y...plot.maxY, inverted: true)
-        for tick in x.ticks(5) {
+        // A little room beyond 0 and 1 so that a large dot at a corner does not cover the ticks.
+        let x = LinearScale(domain: -0.05...1.05, range: plot.x...plot.maxX)
+        let y = LinearScale(domain: -0.05...1.05, range: plot.y...plot.maxY, inverted: true)
+        for tick in [0, 0.2, 0.4, 0.6, 0.8, 1.0] {
             svg.line(x1: x(tick), y1: plot.y, x2: x(tick), y2: plot.maxY, stroke: theme.grid)
             svg.line(x1: plot.x, y1: y(tick), x2: plot.maxX, y2: y(tick), stroke: theme.grid)
             svg.text(Format.fixed(tick, 1), x: x(tick), y: plot.maxY + 16, anchor: .middle, color: theme.mutedText)
@@ -61,7 +62,7 @@ public struct ReliabilityChart: Sendable {
             svg.text("n=\(bin.count)", x: x(p) + r + 3, y: y(o) + 4, size: theme.tickSize - 1, color: theme.mutedText)
         }
         // The table beside the plot.
-        let tx = size + 10
+        let tx = size + 40
         svg.text("bin", x: tx, y: plot.y + 4, weight: "600")
         svg.text("cases", x: tx + 90, y: plot.y + 4, anchor: .end, weight: "600")
         svg.text("pred.", x: tx + 145, y: plot.y + 4, anchor: .end, weight: "600")
@@ -104,8 +105,8 @@ public struct CasePrediction: Hashable, Sendable {
 }
 
 /// Predicted versus actual, one row per case: six cells shaded by the predicted probability of
-/// each level (darker is likelier), a ring on the level that happened and a tick at the expected
-/// level. A good forecast has its dark cells under the ring.
+/// each level (darker is likelier), an outline on the level that happened and a tick at the expected
+/// level. A good forecast has its dark cells inside the outlines.
 public struct CasePredictionChart: Sendable {
     public var cases: [CasePrediction]
     public var title: String
@@ -127,8 +128,8 @@ public struct CasePredictionChart: Sendable {
         plot.y += legend
         plot.height -= legend
         let cell = plot.width / 6
-        svg.circle(cx: plot.x + 6, cy: theme.margin.top + 4, r: 6, fill: "none", stroke: theme.accent,
-                   extra: [("stroke-width", "2.5")])
+        svg.rect(x: plot.x, y: theme.margin.top - 3, width: 16, height: 14, fill: "none", stroke: theme.accent,
+                 extra: [("stroke-width", "2.5")])
         svg.text("what happened", x: plot.x + 18, y: theme.margin.top + 8, color: theme.mutedText)
         svg.line(x1: plot.x + 130, y1: theme.margin.top - 4, x2: plot.x + 130, y2: theme.margin.top + 12, stroke: theme.text, width: 2)
         svg.text("expected level", x: plot.x + 138, y: theme.margin.top + 8, color: theme.mutedText)
@@ -151,8 +152,8 @@ public struct CasePredictionChart: Sendable {
                              size: theme.tickSize - 1, anchor: .middle, color: p > 0.5 ? "#ffffff" : theme.text)
                 }
             }
-            svg.circle(cx: plot.x + (Double(c.actual) + 0.5) * cell - 1, cy: top + rowHeight / 2, r: rowHeight / 2 - 2,
-                       fill: "none", stroke: theme.accent, extra: [("stroke-width", "2.5"), ("class", "point actual")])
+            svg.rect(x: plot.x + Double(c.actual) * cell + 1, y: top + 2, width: cell - 4, height: rowHeight - 4, fill: "none",
+                     stroke: theme.accent, extra: [("stroke-width", "2.5"), ("class", "point actual")])
             let ex = plot.x + (c.expectedLevel + 0.5) * cell - 1
             svg.line(x1: ex, y1: top + 3, x2: ex, y2: top + rowHeight - 3, stroke: theme.text, width: 2,
                      extra: [("class", "expected")])
@@ -163,7 +164,7 @@ public struct CasePredictionChart: Sendable {
         }
         svg.xAxisLabel("response level", plot: plot)
         svg.yAxisLabel("case", plot: plot)
-        let caption = "Rows are cases; the six cells are the predicted probabilities of the levels (darker is likelier), the ring is the level that happened, the black tick the expected level. Right: the probability given to what happened, green where the modal level was right."
+        let caption = "Rows are cases; the six cells are the predicted probabilities of the levels (darker is likelier), the orange outline is the level that happened, the black tick the expected level. Right: the probability given to what happened, green where the modal level was right."
         return Chart(id: "cases", title: title, svg: svg.finish(), caption: caption)
     }
 }

@@ -82,9 +82,12 @@ public struct CrisisExplanation: Sendable {
 
     var treaty: String {
         let t = forecast.trigger
-        var text = "The treaty's coverage is \(t.coverage.replacingOccurrences(of: "-", with: " ")): the organization can legally go up to \(Self.level(t.cap)), with a trigger strength of \(Format.fixed(t.strength, 2)) on a 0-1 scale"
-        if let first = t.reasons.first { text += " (\(first)" + (t.reasons.count > 1 ? "; see the reasons below)" : ")") }
-        return text + "."
+        var text = "The treaty's coverage is \(t.coverage.replacingOccurrences(of: "-", with: " ")): the organization can legally go up to \(Self.level(t.cap)), with a trigger strength of \(Format.fixed(t.strength, 2)) on a 0-1 scale."
+        if !t.reasons.isEmpty {
+            let reasons = t.reasons.map { reason in reason.first.map { String($0).uppercased() + reason.dropFirst() } ?? reason }
+            text += " " + reasons.joined(separator: ". ")
+        }
+        return text.hasSuffix(".") ? text : text + "."
     }
 
     var outcome: String {
@@ -152,7 +155,10 @@ public struct CrisisExplanation: Sendable {
         let contributors = forecast.members.filter { $0.contribution > 0 }.sorted { $0.contribution > $1.contribution }
         if !contributors.isEmpty {
             text += ", from " + contributors.prefix(4).map { "\(name($0.id)) (\(Format.grouped($0.contribution)))" }.joined(separator: ", ")
-            if contributors.count > 4 { text += " and \(contributors.count - 4) more" }
+            if contributors.count > 4 {
+                let rest = contributors.count - 4
+                text += " and \(rest) more contributor\(rest == 1 ? "" : "s")"
+            }
         }
         text += "; the first troops land \(Format.fixed(days.mean, 1)) days after the request (\(Format.fixed(days.p10, 1))-\(Format.fixed(days.p90, 1)))."
         return text

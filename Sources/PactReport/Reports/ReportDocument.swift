@@ -200,9 +200,10 @@ public struct ReportDocument: Sendable {
     h3 { font-size: 16px; margin: 20px 0 6px; }
     p, ul { margin: 8px 0; }
     li { margin: 3px 0; }
-    table { border-collapse: collapse; margin: 10px 0; font-size: 13.5px; font-variant-numeric: tabular-nums; }
+    table { border-collapse: collapse; margin: 10px 0; font-size: 13px; font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
-    th, td { padding: 4px 10px; border-bottom: 1px solid #e6e6e6; text-align: left; vertical-align: top; }
+    th, td { padding: 4px 8px; border-bottom: 1px solid #e6e6e6; text-align: left; vertical-align: top; }
+    td:first-child, th:first-child { white-space: nowrap; }
     thead th { border-bottom: 2px solid #8a8a8a; font-weight: 600; }
     td.num, th.num { text-align: right; }
     table.facts th { font-weight: 600; color: #444444; white-space: nowrap; padding-right: 18px; }

@@ -1,0 +1,84 @@
+/// The constants of the cohesion outlook, each with the reason for its value.
+///
+/// They were set once for every member from the reasoning given here, not fitted per country;
+/// docs/OUTLOOK.md says which were checked against the 2005–2025 backtest.
+public struct OutlookParameters: Hashable, Sendable {
+    /// Simulation step in years (a quarter): crises are dated to the quarter, and a threshold
+    /// that must hold "for a year" is checked four times.
+    public var stepYears = 0.25
+
+    // The structural anchor: the satisfaction a member drifts back to without crises,
+    // logistic(intercept + loyalty·a(m→lead) + need·d(m→lead) − tension·pull − outside·option).
+    /// Logit of the anchor for a member indifferent to everything (0: one half).
+    public var anchorIntercept = 0.0
+    /// Weight of the member's affinity toward the lead state (−1...1): an ally at 0.8 starts at
+    /// logistic(1.6) ≈ 0.83 on this term alone.
+    public var loyaltyWeight = 2.0
+    /// Weight of its dependence on the lead state (0...1): a member that could hardly do without
+    /// Russia (0.8) gains as much as from a friendly affinity of 0.6.
+    public var needWeight = 1.5
+    /// Weight of the alignment tension (−1...1): the landscape's normalised gain from leaving the
+    /// alliance's bloc (see `OutlookSetup`).
+    public var tensionWeight = 1.5
+    /// Weight of the best outside option (0...1): mean of positive affinity and dependence toward
+    /// the most attractive non-member.
+    public var outsideWeight = 1.5
+
+    // Dynamics.
+    /// Pull back toward the anchor per year (0.2: a disappointment fades with a half-life of
+    /// about 3.5 years, a presidential term's memory).
+    public var reversionPerYear = 0.2
+    /// How far one crisis moves the affected member's satisfaction toward what it got (its
+    /// satisfaction with the outcome, 0...1, from the crisis engine): 0.35, so two refusals in a
+    /// row take a content member (0.8) below one half.
+    public var crisisLearning = 0.35
+    /// Random drift per √year: domestic politics, leaders, prices the model does not see.
+    public var noisePerRootYear = 0.06
+
+    // Thresholds: status changes need satisfaction to stay past a threshold for a time, because
+    // freezing or leaving a treaty is a deliberate act, not a reaction to one bad quarter.
+    /// Below this for `disengageYears`, a full member freezes or suspends its participation.
+    public var disengageThreshold = 0.4
+    public var disengageYears = 1.0
+    /// Below this for `leaveYears` while disengaged, it withdraws.
+    public var leaveThreshold = 0.25
+    public var leaveYears = 2.0
+    /// Above this for `reengageYears` while disengaged, it returns to full participation.
+    public var reengageThreshold = 0.55
+    public var reengageYears = 1.0
+
+    // Crisis templates.
+    /// Draws per template when the crisis engine is run once at the start.
+    public var templateDraws = 4000
+
+    public init() {}
+}
+
+extension OutlookParameters {
+    /// The parameters by the names the CLI and documents use, in declaration order.
+    public static var names: [(name: String, keyPath: WritableKeyPath<OutlookParameters, Double>)] { [
+        ("step_years", \.stepYears),
+        ("anchor_intercept", \.anchorIntercept),
+        ("loyalty_weight", \.loyaltyWeight),
+        ("need_weight", \.needWeight),
+        ("tension_weight", \.tensionWeight),
+        ("outside_weight", \.outsideWeight),
+        ("reversion_per_year", \.reversionPerYear),
+        ("crisis_learning", \.crisisLearning),
+        ("noise_per_root_year", \.noisePerRootYear),
+        ("disengage_threshold", \.disengageThreshold),
+        ("disengage_years", \.disengageYears),
+        ("leave_threshold", \.leaveThreshold),
+        ("leave_years", \.leaveYears),
+        ("reengage_threshold", \.reengageThreshold),
+        ("reengage_years", \.reengageYears),
+    ] }
+
+    /// A copy with the named parameter set to `value`; nil when no parameter has that name.
+    public func setting(_ name: String, to value: Double) -> OutlookParameters? {
+        guard let entry = Self.names.first(where: { $0.name == name }) else { return nil }
+        var copy = self
+        copy[keyPath: entry.keyPath] = value
+        return copy
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import PactModel
+
+/// Everything the cohesion outlook needs that does not change between runs, computed once from
+/// the dataset as of the start day: the members and their structural anchors, and the crisis
+/// templates with their arrival rates and their outcomes under the crisis engine.
+///
+/// What is frozen at the start: membership (who is a party and whether full or frozen),
+/// attributes and the capability index, relations (affinity and dependence), forces, bases and
+/// context are all read from `DatasetSnapshot(on: from)` and never change during a run. Only
+/// the members' satisfaction and status move. The crisis engine is run once per template on the
+/// start snapshot (relations change slowly; running it inside every run would cost thousands of
+/// times more for little change).
+public struct OutlookSetup: Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        /// Takes part in decisions (status `member`).
+        case full
+        /// Frozen or suspended: still bound or not, it stays away from the alliance's decisions.
+        case disengaged
+        /// Withdrew.
+        case left
+    }
+
+    /// One party of the alliance at the start and the terms of its anchor.
+    public struct Member: Sendable {
+        public let id: ActorID
+        public let startStatus: Status
+        public let isLead: Bool
+        /// Affinity toward the lead state, −1...1.
+        public let loyalty: Double
+        /// Dependence on the lead state, 0...1.
+        public let need: Double
+        /// Alignment tension, −1...1: Σ_j s_j p_mj (out_j − in_j) / Σ_j s_j |p_mj| over every other
+        /// actor with attributes, where in_j = 1 for the alliance's full members and out_j = 1 for
+        /// everyone else. It is the landscape's gain for m from leaving the alliance's bloc (the
+        /// drop in its frustration, `AlignmentLandscape`), scaled by how much m cares about anyone:
+        /// positive when m's weighted friends are outside and its rivals inside.
+        public let tension: Double
+        /// The best outside option, 0...1: max over non-parties j of (max(0, a(m→j)) + d(m→j)) / 2.
+        public let outsideOption: Double
+        public let bestOutside: ActorID?
+        /// The satisfaction it drifts back to, 0...1.
+        public let anchor: Double
+    }
+
+    /// A crisis that may recur: a case of the library, re-dated to the start.
+    public struct Template: Sendable {
+        public let id: String
+        public let type: Crisis.CrisisType
+        public let place: ActorID
+        /// Poisson arrival rate per year: 1 / (years in the case window); the rate of a (type, place)
+        /// cell is the sum over its cases, and each arrival in the cell picks one of them uniformly.
+        public let ratePerYear: Double
+        /// Index in `members` of the member whose ask the crisis answers, -1 when none: the
+        /// requester, else a fighting member other than the lead state, else the location.
+        public let affected: Int
+        /// The level the affected member wanted: the level it requested, else its mean preferred
+        /// level in the crisis engine; when a state attacks it, at least the highest level the
+        /// treaty leaves open (the legal trigger's cap). Nil when it does not take part at the start.
+        public let wanted: Double?
+        /// Probability of each ladder level under the crisis engine on the start snapshot.
+        public let levels: [Double]
+        /// The highest level legally open at the start (the legal trigger's cap).
+        public let cap: Int
+    }
+
+    public let from: Day
+    public let to: Day
+    public let years: Double
+    public let steps: Int
+    public let members: [Member]
+    public let templates: [Template]
+    public let caseWindow: DayInterval
+    public let windowYears: Double
+    public let parameters: OutlookParameters
+    /// The structure in force from each period's start: one period (the start) when the dataset
+    /// is frozen, one per year with `hindsight`.
+    public let periods: [Period]
+
+    /// Members' anchor terms and crisis templates from one day on.
+    public struct Period: Sendable {
+        public let start: Day
+        public let members: [Member]
+        public let templates: [Template]
+    }
+
+    /// True when the structure changes by year (the hindsight diagnostic).
+    public var usesHindsight: Bool { periods.count > 1 }
+
+    /// The years spanned by the library's episodes: from 1 January of the first case's year to
+    /// 1 January after the last case's year (1999–2025 for the built-in library: 27 years). With
+    /// `before` given, the window ends there instead and only earlier cases count.
+    public static func caseWindow(cases: [Scenario], before: Day? = nil) -> DayInterval? {
+        let dates = cases.map(\.date).filter { date in before.map { date < $0 } ?? true }
+        guard let first = dates.min(), let last = dates.max() else { return nil }
+        let start = Day(year: first.year, month: 1, day: 1)!
+        return DayInterval(start: start, end: before ?? Day(year: last.year + 1, month: 1, day: 1)!)
+    }
+
+    /// - Parameters:
+    ///   - snapshot: the dataset on the start day; everything structural is read from it.
+    ///   - cases: the case library (crisis scenarios); those dated inside `caseWindow` become templates.
+    ///   - crisisParameters: the crisis engine's parameters.
+    ///   - hindsight: when given, anchors and crisis outcomes are recomputed on each anniversary of
+    ///     the start from this dataset as of that day: a diagnostic that uses what was not known at
+    ///     the start (relations as they turned out), never a forecast. Membership stays simulated.
+    public init(snapshot: DatasetSnapshot, to: Day, cases: [Scenario], caseWindow: DayInterval,
+                crisisParameters: ParameterSet, parameters: OutlookParameters = .init(), seed: UInt64 = 1,
+                hindsight: Dataset? = nil) throws {
+        guard to > snapshot.day else { throw CrisisModelError("the outlook's end (\(to)) must be after its start (\(snapshot.day))") }
+        let from = snapshot.day
+        self.from = from
+        self.to = to
+        self.parameters = parameters
+        self.caseWindow = caseWindow
+        years = Double(from.days(to: to)) / 365.2425
+        steps = max(1, Int((years / parameters.stepYears).rounded()))
+        windowYears = Double(caseWindow.start.days(to: caseWindow.end ?? to)) / 365.2425
+
+        let parties = snapshot.parties
+        let ids = parties
+        members = Self.members(ids, snapshot: snapshot, parameters: parameters)
+        let window = cases.filter { caseWindow.contains($0.date) }
+        templates = try Self.templates(window, members: ids, snapshot: snapshot, rate: windowYears > 0 ? 1 / windowYears : 0,
+                                       crisisParameters: crisisParameters, parameters: parameters, seed: seed)
+        var periods = [Period(start: from, members: members, templates: templates)]
+        if let hindsight {
+            var k = 1
+            while true {
+                let day = Self.add(years: k, to: from)
+                guard day < to else { break }
+                let later = hindsight.snapshot(on: day)
+                periods.append(Period(
+                    start: day, members: Self.members(ids, snapshot: later, parameters: parameters),
+                    templates: try Self.templates(window, members: ids, snapshot: later, rate: windowYears > 0 ? 1 / windowYears : 0,
+                                                  crisisParameters: crisisParameters, parameters: parameters, seed: seed)))
+                k += 1
+            }
+        }
+        self.periods = periods
+    }
+
+    /// The same month and day `years` later (28 February for 29 February in a common year).
+    public static func add(years: Int, to day: Day) -> Day {
+        Day(year: day.year + years, month: day.month, day: day.day) ?? Day(year: day.year + years, month: day.month, day: 28)!
+    }
+
+    /// The anchor terms of `ids` on `snapshot` (the alliance's full members and parties as of that day).
+    static func members(_ ids: [ActorID], snapshot: DatasetSnapshot, parameters: OutlookParameters) -> [Member] {
+        let lead = snapshot.leadState
+        let parties = Set(snapshot.parties)
+        let full = Set(snapshot.members)
+        let capability = snapshot.capabilityIndex
+        let everyone = capability.keys.sorted()
+        return ids.map { id in
+            var pull = 0.0, scale = 0.0
+            for j in everyone where j != id {
+                let p = (snapshot.affinity(from: id, to: j) + snapshot.affinity(from: j, to: id)) / 2
+                let s = capability[j] ?? 0
+                pull += s * p * (full.contains(j) ? -1 : 1)
+                scale += s * abs(p)
+            }
+            let tension = scale > 0 ? pull / scale : 0
+            var best = 0.0, bestID: ActorID?
+            for j in snapshot.actors.keys.sorted() where j != id && !parties.contains(j) {
+                let option = (max(0, snapshot.affinity(from: id, to: j)) + snapshot.dependence(from: id, to: j)) / 2
+                if option > best {
+                    best = option
+                    bestID = j
+                }
+            }
+            let loyalty = id == lead ? 1 : snapshot.affinity(from: id, to: lead)
+            let need = snapshot.dependence(from: id, to: lead)
+            let logit = parameters.anchorIntercept + parameters.loyaltyWeight * loyalty + parameters.needWeight * need
+                - parameters.tensionWeight * tension - parameters.outsideWeight * best
+            return Member(id: id, startStatus: full.contains(id) ? .full : .disengaged, isLead: id == lead,
+                          loyalty: loyalty, need: need, tension: tension, outsideOption: best, bestOutside: bestID,
+                          anchor: 1 / (1 + exp(-logit)))
+        }
+    }
+
+    /// Every case re-dated to the snapshot's day and resolved by the crisis engine on it.
+    static func templates(_ cases: [Scenario], members ids: [ActorID], snapshot: DatasetSnapshot, rate: Double,
+                          crisisParameters: ParameterSet, parameters: OutlookParameters, seed: UInt64) throws -> [Template] {
+        let lead = snapshot.leadState
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        var templates: [Template] = []
+        for (k, scenario) in cases.enumerated() {
+            guard let crisis = scenario.crisis else { continue }
+            var redated = scenario
+            redated.date = snapshot.day
+            redated.outcome = nil
+            redated.context = ContextOverrides()
+            let model = try CrisisModel(scenario: redated, snapshot: snapshot)
+            let forecast = try model.forecast(parameters: crisisParameters, draws: parameters.templateDraws,
+                                              seed: seed &+ UInt64(k), threads: 1, drivers: false)
+            let setup = model.setup
+            var affectedID: ActorID?
+            var wanted: Double?
+            if let r = setup.roles.firstIndex(of: .requester) {
+                affectedID = setup.members[r]
+                wanted = setup.requestedLevel
+            } else if let b = setup.roles.indices.first(where: { setup.roles[$0] == .belligerent && setup.members[$0] != lead }) {
+                affectedID = setup.members[b]
+            } else if crisis.location != lead, index[crisis.location] != nil {
+                affectedID = crisis.location
+            }
+            if let id = affectedID, wanted == nil {
+                wanted = forecast.members.first { $0.id == id }?.position
+            }
+            // A member attacked by a state is owed what the treaty allows: it wants at least the
+            // highest level legally open (the trigger's cap), whether or not it filed a request.
+            if crisis.adversary.kind == .state, crisis.adversary.actor != affectedID, let w = wanted {
+                wanted = max(w, Double(setup.trigger.cap.rawValue))
+            }
+            let affected = affectedID.flatMap { index[$0] } ?? -1
+            templates.append(Template(id: scenario.id, type: crisis.type, place: crisis.location, ratePerYear: rate,
+                                      affected: affected, wanted: affected >= 0 ? wanted : nil, levels: forecast.levels,
+                                      cap: setup.trigger.cap.rawValue))
+        }
+        return templates
+    }
+}

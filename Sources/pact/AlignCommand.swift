@@ -1,0 +1,195 @@
+import ArgumentParser
+import Foundation
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// `pact align`: the alignment landscape (Axelrod and Bennett, 1993) of the dataset's actors.
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Which blocs the actors' sizes and affinities favour, and who sits in the wrong one.",
+        discussion: """
+            Landscape theory of aggregation (Axelrod and Bennett, 1993). Each actor's size is its \
+            capability index on the date; each pair's propensity is the mean of their two \
+            affinities. The energy of a split into blocs is the sum, over pairs in different blocs, \
+            of size x size x propensity; actors lower it by joining friends and leaving rivals.
+
+            Prints the global minimum and every other local minimum (no single actor gains by \
+            switching bloc) with their energies; each actor's frustration in today's alignment \
+            (its part of today's energy) and what it would gain by switching alone; and the actors \
+            whose bloc today differs from the predicted one. Today's alignment: with --blocs 2 the \
+            organization's full members against everyone else; with --blocs 3 the full members, \
+            the camp of the counter-pole (the largest non-member, or --counter-pole) and others.
+
+            The search is exhaustive (Gray-code order, O(n) per step, one actor fixed) up to 28 \
+            actors for two blocs and 16 for three, a seeded local search with restarts beyond. \
+            --synthetic N searches a random landscape of N actors instead and reports the time, \
+            as a benchmark. See docs/OUTLOOK.md.
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Option(name: .customLong("as-of"), help: "The date, YYYY-MM-DD (default: today, UTC).")
+    var asOf: String?
+
+    @Option(help: "Comma-separated actor ids (default: every actor with attributes on the date).")
+    var actors: String?
+
+    @Option(help: "Number of blocs, 2 or 3.")
+    var blocs: Int = 2
+
+    @Option(help: "Search method: exhaustive or local (default: exhaustive when feasible).")
+    var method: AlignmentSearch.Method?
+
+    @Option(help: "Local-search restarts (default: 50 per actor, at least 1,000).")
+    var restarts: Int?
+
+    @Option(help: "Seed of the local search and of --synthetic landscapes.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("counter-pole"), help: "For --blocs 3: the actor whose camp is the second bloc today.")
+    var counterPole: String?
+
+    @Option(help: "Search a random landscape of this many actors (a benchmark) instead of the dataset.")
+    var synthetic: Int?
+
+    @Option(help: "Minima listed in the table (JSON and CSV list every minimum kept).")
+    var top: Int = 10
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if blocs != 2 && blocs != 3 { throw ValidationError("--blocs must be 2 or 3, not \(blocs)") }
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD (for example 2012-06-01)")
+        }
+        if let restarts, restarts < 1 { throw ValidationError("--restarts must be at least 1") }
+        if let synthetic, !(2...200).contains(synthetic) { throw ValidationError("--synthetic must be between 2 and 200 actors") }
+        if let synthetic, method == .exhaustive, synthetic > AlignmentSearch.exhaustiveLimit(blocs: blocs) {
+            throw ValidationError("--method exhaustive is limited to \(AlignmentSearch.exhaustiveLimit(blocs: blocs)) actors for \(blocs) blocs")
+        }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        if let synthetic { return runSynthetic(synthetic) }
+        let day = asOf.flatMap(Day.init(iso:)) ?? DataCommand.today()
+        let dataset = try Embedded.dataset()
+        let snapshot = dataset.snapshot(on: day)
+        var chosen: [ActorID]?
+        if let actors {
+            let ids = actors.split(separator: ",").map { ActorID(String($0).trimmingCharacters(in: .whitespaces)) }
+            let known = Set(snapshot.capabilityIndex.keys)
+            let unknown = ids.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw ValidationError("--actors: \(unknown.map(\.rawValue).joined(separator: ", ")) not in the dataset on \(day); known actors are \(known.map(\.rawValue).sorted().joined(separator: ", "))")
+            }
+            if Set(ids).count != ids.count { throw ValidationError("--actors lists an actor twice") }
+            if ids.count < 2 { throw ValidationError("--actors needs at least two actors") }
+            chosen = ids
+        }
+        var pole: ActorID?
+        if let counterPole {
+            pole = ActorID(counterPole)
+            if !(chosen ?? snapshot.capabilityIndex.keys.sorted()).contains(pole!) {
+                throw ValidationError("--counter-pole \(counterPole) is not among the actors")
+            }
+        }
+        let landscape = AlignmentLandscape(snapshot: snapshot, actors: chosen)
+        if landscape.count > AlignmentSearch.exhaustiveLimit(blocs: blocs) && method == .exhaustive {
+            throw ValidationError("--method exhaustive is limited to \(AlignmentSearch.exhaustiveLimit(blocs: blocs)) actors for \(blocs) blocs")
+        }
+        let result = AlignmentSearch.search(landscape, blocs: blocs, method: method, restarts: restarts, seed: seed)
+        let analysis = AlignmentAnalysis(snapshot: snapshot, landscape: landscape, search: result, counterPole: pole)
+        print(render(analysis, day: day))
+    }
+
+    func runSynthetic(_ n: Int) {
+        let landscape = AlignmentLandscape.synthetic(actors: n, seed: seed)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = AlignmentSearch.search(landscape, blocs: blocs, method: method, restarts: restarts, seed: seed)
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        var table = TextTable(columns: [.init("actors", .right), .init("blocs", .right), .init("method"),
+                                        .init("examined", .right), .init("local minima", .right),
+                                        .init("global energy", .right), .init("seconds", .right)])
+        table.append([String(n), String(blocs), result.method.rawValue, String(result.examined),
+                      String(result.localMinimumCount), Format.fixed(result.global.energy, 6), Format.fixed(seconds, 3)])
+        print(format == .csv ? table.renderCSV() : table.renderAligned())
+    }
+
+    func blocText(_ labels: [Int], names: [String], actors: [ActorID]) -> String {
+        (0..<names.count).compactMap { b -> String? in
+            let ids = labels.indices.filter { labels[$0] == b }.map { actors[$0].rawValue }
+            return ids.isEmpty ? nil : "\(names[b]): " + ids.joined(separator: " ")
+        }.joined(separator: " | ")
+    }
+
+    func render(_ a: AlignmentAnalysis, day: Day) -> String {
+        let actors = a.landscape.actors
+        let q = a.blocNames.count
+        let minima = a.search.minima.map { m in
+            (m, AlignmentAnalysis.relabel(m.partition.blocs, to: a.current, sizes: a.landscape.sizes, blocs: q))
+        }
+        if format == .json {
+            func blocList(_ labels: [Int]) -> OrderedJSON {
+                .array((0..<q).map { b in .array(labels.indices.filter { labels[$0] == b }.map { .string(actors[$0].rawValue) }) })
+            }
+            let rows = a.rows.map { r -> OrderedJSON in
+                .object([
+                    "id": .string(r.actor.rawValue), "size": .number(r.size),
+                    "current_bloc": .string(a.blocNames[r.currentBloc]), "predicted_bloc": .string(a.blocNames[r.predictedBloc]),
+                    "frustration": .number(r.frustration), "gain_by_switching": .number(r.gainBySwitching),
+                    "best_bloc": .string(a.blocNames[r.bestBloc]), "misplaced": .bool(r.misplaced),
+                ])
+            }
+            return OrderedJSON.object([
+                "as_of": .string(day.description),
+                "blocs": .number(q),
+                "bloc_names": .array(a.blocNames.map { .string($0) }),
+                "counter_pole": .string(a.counterPole?.rawValue),
+                "method": .string(a.search.method.rawValue),
+                "examined": .number(a.search.examined),
+                "local_minimum_count": .number(a.search.localMinimumCount),
+                "truncated": .bool(a.search.truncated),
+                "current_energy": .number(a.currentEnergy),
+                "minima": .array(minima.enumerated().map { k, m in
+                    .object(["rank": .number(k + 1), "energy": .number(m.0.energy), "blocs": blocList(m.1)])
+                }),
+                "actors": .array(rows),
+                "misplaced": .array(a.misplaced.map { .string($0.rawValue) }),
+            ]).rendered()
+        }
+        var minimaTable = TextTable(columns: [.init("rank", .right), .init("energy", .right), .init("blocs")])
+        for (k, m) in minima.enumerated() where format == .csv || k < top {
+            minimaTable.append([String(k + 1), Format.fixed(m.0.energy, 6), blocText(m.1, names: a.blocNames, actors: actors)])
+        }
+        var actorTable = TextTable(columns: [.init("actor"), .init("size", .right), .init("today"), .init("frustration", .right),
+                                             .init("gain if switching", .right), .init("would go to"), .init("predicted"),
+                                             .init("misplaced")])
+        for r in a.rows {
+            actorTable.append([r.actor.rawValue, Format.fixed(r.size, 4), a.blocNames[r.currentBloc], Format.fixed(r.frustration, 6),
+                               Format.fixed(r.gainBySwitching, 6), r.gainBySwitching > 0 ? a.blocNames[r.bestBloc] : "-",
+                               a.blocNames[r.predictedBloc], r.misplaced ? "yes" : ""])
+        }
+        if format == .csv { return actorTable.renderCSV() + "\n\n" + minimaTable.renderCSV() }
+        let s = a.search
+        var header = "Alignment landscape on \(day): \(actors.count) actors, \(q) blocs; \(s.method.rawValue) search over \(s.examined) "
+        header += s.method == .exhaustive ? "assignments" : "restarts"
+        header += "; \(s.localMinimumCount) local minim\(s.localMinimumCount == 1 ? "um" : "a")"
+        if s.localMinimumCount > top { header += " (the \(top) lowest shown)" }
+        header += "\nsize = capability index; propensity = mean of the two affinities; energy = sum over pairs in different blocs of size x size x propensity"
+        if let pole = a.counterPole { header += "\ncounter-pole: \(pole.rawValue)" }
+        var footer = "today's energy \(Format.fixed(a.currentEnergy, 6)), global minimum \(Format.fixed(s.global.energy, 6))"
+        footer += "\nmisplaced (today's bloc differs from the global minimum's): "
+        footer += a.misplaced.isEmpty ? "none" : a.misplaced.map(\.rawValue).joined(separator: ", ")
+        return [header, minimaTable.renderAligned(), actorTable.renderAligned(), footer].joined(separator: "\n\n")
+    }
+}
+
+extension AlignmentSearch.Method: ExpressibleByArgument {}

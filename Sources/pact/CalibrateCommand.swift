@@ -1,0 +1,210 @@
+import ArgumentParser
+import Foundation
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// `pact calibrate [PATH]`: fits the crisis engine's free weights on cases and scores the fit,
+/// in sample and (with --cross-validate) leave-one-out.
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit the model's free weights on historical cases.",
+        discussion: """
+            Minimises the mean ranked probability score over the cases (the built-in library, or \
+            PATH) plus a penalty λ · Σ ((value − prior) / half-range)² that keeps each fitted \
+            weight near the default its prior file documents, inside that file's range. The \
+            search is a deterministic compass search from the priors with common random numbers \
+            (every evaluation uses the same seed), so the same options give the same fit.
+
+            Prints the fitted values beside the priors and the in-sample scores against the \
+            baselines (scored with --draws). --cross-validate also fits once per case without it \
+            and scores each case with the weights fitted without it (leave-one-out). -o FILE \
+            writes the prior file with the fitted defaults, a parameter file that `pact run \
+            --params` and `pact validate --params` load. docs/CALIBRATION.md gives the shipped fit.
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, markdown }
+
+    @Argument(help: "A case file or a directory of case files (default: the built-in library).")
+    var path: String?
+
+    @OptionGroup(title: "Fit")
+    var fit: CalibrationOptions
+
+    @Option(help: "Monte Carlo draws per case when scoring the fitted weights.")
+    var draws: Int = 4000
+
+    @Option(help: "Random seed of every evaluation and of the scoring.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
+    var threads: Int?
+
+    @Flag(name: .customLong("cross-validate"), help: "Also score each case with weights fitted without it.")
+    var crossValidate = false
+
+    @Option(name: .shortAndLong, help: "Write the fitted parameter file here.")
+    var output: String?
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let dataset = try Embedded.dataset()
+        let cases = try CaseSelection.load(path, dataset: dataset)
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let priors = try fit.priorSet()
+        let calibrator = try fit.calibrator(priors: priors, seed: seed, threads: workers)
+        let settings = BacktestSettings(draws: draws, seed: seed, threads: workers)
+
+        let full = try calibrator.fit(cases)
+        let inSample = BacktestReport(
+            try CaseForecaster.forecasts(cases, parameters: full.parameters, settings: settings), label: "in-sample")
+        var folds: [(heldOut: BacktestCase, fit: CalibrationFit)] = []
+        var outOfSample: BacktestReport?
+        if crossValidate {
+            var fold = 0
+            folds = try LeaveOneOut.fits(cases) { training in
+                fold += 1
+                Progress.note("leave-one-out: fit \(fold) of \(cases.count)")
+                return try calibrator.fit(training)
+            }
+            outOfSample = BacktestReport(
+                try folds.map { try CaseForecaster.forecast($0.heldOut, parameters: $0.fit.parameters, settings: settings) },
+                label: "leave-one-out")
+        }
+        if let output {
+            try write(full, calibrator: calibrator, to: output)
+        }
+
+        switch format {
+        case .json:
+            print(json(full, calibrator: calibrator, inSample: inSample, folds: folds, outOfSample: outOfSample).rendered())
+        case .table, .markdown:
+            let markdown = format == .markdown
+            func render(_ table: TextTable) -> String { markdown ? table.renderMarkdown() : table.renderAligned() }
+            func heading(_ text: String) -> String { markdown ? "### \(text)" : text }
+            var blocks = [
+                heading("Fitted weights") + "\n\n" + render(parameterTable(full, calibrator: calibrator, folds: folds.map(\.fit))),
+                fitLine(full, calibrator: calibrator, cases: cases.count),
+                inSample.renderText(markdown: markdown),
+            ]
+            if let outOfSample { blocks.append(outOfSample.renderText(markdown: markdown)) }
+            if let output { blocks.append("wrote \(output)") }
+            print(blocks.joined(separator: "\n\n"))
+        }
+    }
+
+    /// Prior, range and fitted value of each free weight; with folds, the range of the values
+    /// the leave-one-out fits chose (how much one case moves the fit).
+    func parameterTable(_ full: CalibrationFit, calibrator: Calibrator, folds: [CalibrationFit]) -> TextTable {
+        var columns: [TextTable.Column] = [.init("parameter"), .init("prior", .right), .init("low", .right),
+                                           .init("high", .right), .init("fitted", .right)]
+        if !folds.isEmpty { columns += [.init("LOO min", .right), .init("LOO max", .right)] }
+        var table = TextTable(columns: columns)
+        for (i, p) in calibrator.problem.free.enumerated() {
+            var row = [p.name, Self.number(p.prior), Self.number(p.low), Self.number(p.high), Self.number(full.values[i])]
+            if !folds.isEmpty {
+                let values = folds.map { $0.values[i] }
+                row += [Self.number(values.min()!), Self.number(values.max()!)]
+            }
+            table.append(row)
+        }
+        return table
+    }
+
+    func fitLine(_ full: CalibrationFit, calibrator: Calibrator, cases: Int) -> String {
+        let p = calibrator.problem
+        return "fit on \(cases) cases: mean RPS \(Format.fixed(full.priorMeanRPS, 4)) at the priors, "
+            + "\(Format.fixed(full.meanRPS, 4)) fitted, penalty \(Format.fixed(full.penalty, 4)) "
+            + "(λ = \(p.penaltyWeight)); \(full.evaluations) evaluations of \(p.settings.draws) draws per case, seed \(p.settings.seed)"
+    }
+
+    /// A parameter value as short as it reads exactly: "3", "-2.35", "0.15625" (at most six decimals).
+    static func number(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
+        var text = Format.fixed(value, 6)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    /// The prior file's text with the fitted defaults, written to `path`.
+    func write(_ full: CalibrationFit, calibrator: Calibrator, to path: String) throws {
+        let (text, name) = try priorText()
+        let description = """
+            Parameters of Pact's crisis engine (docs/MODEL.md states every formula), fitted by `pact calibrate` \
+            on \(full.trainingIDs.count) cases from the priors in \(name): \
+            \(calibrator.problem.free.map(\.name).joined(separator: ", ")) were fitted by minimising mean RPS \
+            plus λ = \(calibrator.problem.penaltyWeight) times the squared distance from their priors in \
+            half-ranges (\(calibrator.problem.settings.draws) draws per case, seed \(calibrator.problem.settings.seed)); \
+            each default the fit moved is marked `# fitted; prior X`. Every other value, every range and every doc \
+            are the priors'. Each run samples every parameter per draw from a triangular distribution on \
+            [low, high] with its mode at the default. docs/CALIBRATION.md gives the fit and its scores.
+            """
+        let updated = try ParameterFile.replacingDefaults(
+            in: text, file: name, with: zip(calibrator.problem.free, full.values).map { ($0.name, $1) },
+            description: description)
+        do {
+            try updated.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputErrors([InputError(file: path, line: nil, field: "", message: "cannot write the file: \(error.localizedDescription)")])
+        }
+    }
+
+    /// The prior file's text and the name it is shown by.
+    func priorText() throws -> (String, String) {
+        let url = fit.priors.map { URL(fileURLWithPath: $0) }
+            ?? Embedded.directory("Parameters").appendingPathComponent("priors.yaml")
+        let name = fit.priors ?? Embedded.displayName(url)
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw InputErrors([InputError(file: name, line: nil, field: "", message: "cannot read the file")])
+        }
+        return (text, name)
+    }
+
+    func json(_ full: CalibrationFit, calibrator: Calibrator, inSample: BacktestReport,
+              folds: [(heldOut: BacktestCase, fit: CalibrationFit)], outOfSample: BacktestReport?) -> OrderedJSON {
+        let p = calibrator.problem
+        let parameters = p.free.enumerated().map { i, free -> OrderedJSON in
+            var members: [OrderedJSON.Member] = [
+                .init("name", .string(free.name)), .init("prior", .number(free.prior)), .init("low", .number(free.low)),
+                .init("high", .number(free.high)), .init("fitted", .number(full.values[i])),
+            ]
+            if !folds.isEmpty {
+                members.append(.init("leave_one_out", .array(folds.map { .number($0.fit.values[i]) })))
+            }
+            return .object(members)
+        }
+        var members: [OrderedJSON.Member] = [
+            .init("parameters", .array(parameters)),
+            .init("fit", .object([
+                "cases": .number(full.trainingIDs.count),
+                "prior_rps": .number(full.priorMeanRPS),
+                "rps": .number(full.meanRPS),
+                "penalty": .number(full.penalty),
+                "objective": .number(full.objective),
+                "penalty_weight": .number(p.penaltyWeight),
+                "evaluations": .number(full.evaluations),
+                "fit_draws": .number(p.settings.draws),
+                "seed": .number(Double(p.settings.seed)),
+            ])),
+            .init("in_sample", inSample.json(settings: [])),
+        ]
+        if let outOfSample { members.append(.init("leave_one_out", outOfSample.json(settings: []))) }
+        members.append(.init("draws", .number(draws)))
+        return .object(members)
+    }
+}
+
+/// Progress of long fits, on standard error so that standard output stays the result.
+enum Progress {
+    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+}

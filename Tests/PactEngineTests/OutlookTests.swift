@@ -1,0 +1,113 @@
+import PactData
+import PactModel
+import Testing
+@testable import PactEngine
+
+/// The cohesion outlook: exact mechanics without noise, reproducibility, and the crisis channel.
+@Suite("Outlook")
+struct OutlookTests {
+    static func setup(from: String, to: String, parameters: OutlookParameters = fast, cases: [Scenario]? = nil) throws -> OutlookSetup {
+        let dataset = try Embedded.dataset()
+        let library = try cases ?? Embedded.cases(knownActors: Set(dataset.actors.keys))
+        let window = OutlookSetup.caseWindow(cases: library) ?? DayInterval(start: Day(iso: "1999-01-01")!, end: Day(iso: "2000-01-01")!)
+        return try OutlookSetup(snapshot: dataset.snapshot(on: Day(iso: from)!), to: Day(iso: to)!, cases: library,
+                                caseWindow: window, crisisParameters: try Embedded.defaultParameters(), parameters: parameters)
+    }
+
+    /// Defaults with fewer engine draws per template, to keep the suite fast.
+    static var fast: OutlookParameters {
+        var p = OutlookParameters()
+        p.templateDraws = 400
+        return p
+    }
+
+    /// Without crises or noise, satisfaction stays at the anchor; with every anchor near 0 a full
+    /// member drops below 0.40 at once, freezes after exactly one year (four quarters) and, still
+    /// below 0.25, leaves two years later. The lead state always stays.
+    @Test func withoutNoiseOrCrisesStatusChangesFollowTheThresholdsExactly() throws {
+        var p = Self.fast
+        p.noisePerRootYear = 0
+        p.anchorIntercept = -20
+        let setup = try Self.setup(from: "2015-01-01", to: "2020-01-01", parameters: p, cases: [])
+        #expect(setup.templates.isEmpty)
+        let f = Outlook.run(setup, runs: 20, seed: 1)
+        let members = setup.members.count
+        #expect(members == 6)  // ARM BLR KAZ KGZ RUS TJK
+        for r in f.members {
+            let lead = r.id == "RUS"
+            #expect(r.full == (lead ? 1 : 0))
+            #expect(r.left == (lead ? 0 : 1))
+            #expect(r.exitOrFreeze == (lead ? 0 : 1))
+        }
+        // Fan: all six at the start; only the lead is a full member from year 1 on.
+        #expect(f.fan.map(\.years) == [0, 1, 2, 3, 4, 5])
+        #expect(f.fan.map(\.fullMembers.p50) == [6, 1, 1, 1, 1, 1])
+        // Cohesion is the mean over the five non-lead members, 0 once gone (from year 3).
+        #expect(f.fan[3].cohesion.p90 == 0)
+        #expect(f.fan[1].cohesion.p50 > 0)
+        #expect(f.expectedCrises == 0 && f.expectedDeployments == 0)
+
+        p.anchorIntercept = 20
+        let content = Outlook.run(try Self.setup(from: "2015-01-01", to: "2020-01-01", parameters: p, cases: []), runs: 20, seed: 1)
+        #expect(content.members.allSatisfy { $0.full == 1 && $0.exitOrFreeze == 0 })
+    }
+
+    @Test func sameSeedSameResultForAnyThreadCount() throws {
+        let setup = try Self.setup(from: "2020-01-01", to: "2030-01-01")
+        let one = Outlook.run(setup, runs: 600, seed: 4, threads: 1)
+        let three = Outlook.run(setup, runs: 600, seed: 4, threads: 3)
+        #expect(one.members.map(\.exitOrFreeze) == three.members.map(\.exitOrFreeze))
+        #expect(one.members.map(\.satisfaction) == three.members.map(\.satisfaction))
+        #expect(one.expectedDeployments == three.expectedDeployments)
+        #expect(one.fan.map(\.cohesion.mean) == three.fan.map(\.cohesion.mean))
+        #expect(one.fan.map(\.fullMembers.p10) == three.fan.map(\.fullMembers.p10))
+        let other = Outlook.run(setup, runs: 600, seed: 5, threads: 1)
+        #expect(other.fan.map(\.cohesion.mean) != one.fan.map(\.cohesion.mean))
+    }
+
+    /// Crises arrive at the library's rate: 25 episodes in the 25 years 1999–2023 make one a year,
+    /// so members that never disengage see ten in ten years (Poisson; ±0.3 is over 4 standard errors
+    /// at 2,000 runs).
+    @Test func crisesArriveAtTheLibrarysRate() throws {
+        var p = Self.fast
+        p.anchorIntercept = 20
+        p.crisisLearning = 0
+        let setup = try Self.setup(from: "2015-01-01", to: "2025-01-01", parameters: p)
+        let total = setup.templates.reduce(0) { $0 + $1.ratePerYear }
+        #expect(setup.templates.count == 25)
+        #expect(abs(setup.windowYears - 25) < 0.01)
+        #expect(abs(total - 1) < 0.001)
+        let f = Outlook.run(setup, runs: 2000, seed: 2, threads: 2)
+        #expect(abs(f.expectedCrises - 10) < 0.3)
+        #expect(f.expectedDeployments <= f.expectedCrises)
+    }
+
+    @Test func aMemberAttackedByAStateWantsAtLeastWhatTheTreatyAllows() throws {
+        let setup = try Self.setup(from: "2015-01-01", to: "2020-01-01")
+        let clash = try #require(setup.templates.first { $0.id == "arm-2021-11" })
+        #expect(setup.members[clash.affected].id == "ARM")
+        #expect(try #require(clash.wanted) >= Double(clash.cap))
+        // A request fixes the ask: Article 4 asks for a deployment.
+        let request = try #require(setup.templates.first { $0.id == "arm-2022-09" })
+        #expect(request.wanted == 5)
+        // A crisis outside every member with no member fighting concerns no member.
+        #expect(setup.templates.first { $0.id == "ukr-2022-02" }?.affected == -1)
+    }
+
+    /// Anchors from the 2005 dataset: Belarus, the closest ally, is above the others.
+    @Test func anchorsFollowLoyaltyNeedTensionAndOutsideOptions() throws {
+        let setup = try Self.setup(from: "2005-01-01", to: "2006-01-01")
+        let byID = Dictionary(uniqueKeysWithValues: setup.members.map { ($0.id, $0) })
+        let blr = try #require(byID["BLR"]), kaz = try #require(byID["KAZ"])
+        #expect(blr.anchor > kaz.anchor)
+        #expect(blr.tension < 0)  // its friends are inside, the United States (a rival) outside
+        for m in setup.members {
+            let p = setup.parameters
+            let logit = p.anchorIntercept + p.loyaltyWeight * m.loyalty + p.needWeight * m.need - p.tensionWeight * m.tension
+                - p.outsideWeight * m.outsideOption
+            #expect(abs(m.anchor - 1 / (1 + exp(-logit))) < 1e-12)
+        }
+    }
+}
+
+import Foundation
