@@ -90,7 +90,7 @@ struct PageRoutes: Sendable {
         router.get("compare", use: page { request, csrf in
             try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
         })
-        router.get("cases", use: page { _, csrf in try render("cases", casesContext(csrf)) })
+        router.get("cases", use: page { _, csrf in try render("cases", try casesContext(csrf)) })
         router.get("data", use: page { request, csrf in
             try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"), csrf)
         })
@@ -337,8 +337,8 @@ struct PageRoutes: Sendable {
                                       "expectedB": Format.fixed(right.2.expectedLevel, 2)])
     }
 
-    func casesContext(_ csrf: String) -> [String: Any] {
-        let backtest = caseScores.backtest(catalog)
+    func casesContext(_ csrf: String) throws -> [String: Any] {
+        let backtest = try caseScores.backtest(catalog)
         let scores = Dictionary(backtest.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let cases = catalog.cases.map { c -> [String: Any] in
             var item: [String: Any] = ["id": c.id, "title": c.title, "date": c.date.description,
