@@ -66,6 +66,7 @@ struct APIRoutes: Sendable {
             return .json(try DataTopics(dataset: catalog.dataset, day: day).json(topic))
         })
         api.get("cases", use: handle { _, _ in .json(.array(catalog.cases.map(CaseJSON.json))) })
+        api.get("validate", use: handle { _, _ in .json(try workbench.caseScores.backtest(catalog).serverJSON) })
     }
 
     /// Wraps a handler so every failure answers with the JSON error body.

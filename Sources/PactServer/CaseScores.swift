@@ -1,6 +1,7 @@
 import Foundation
 import PactEngine
 import PactModel
+import PactReport
 
 /// The model's scores on the case library with the shipped parameters, as `pact validate`
 /// computes them with its defaults (4,000 draws per case, seed 1): each case forecast as of its
@@ -23,5 +24,27 @@ final class CaseScores: @unchecked Sendable {
         let backtest = Backtest(try CaseForecaster.forecasts(cases, parameters: catalog.parameters, settings: settings))
         cached = backtest
         return backtest
+    }
+}
+
+extension Backtest {
+    /// `GET /api/validate`: the settings, the summary against the baselines, then every case.
+    var serverJSON: OrderedJSON {
+        func scores(_ s: ForecasterScores) -> OrderedJSON {
+            .object(["n": .number(s.n), "accuracy": .number(s.accuracy), "within_one": .number(s.withinOne),
+                     "rps": .number(s.rps), "brier": .number(s.brier), "unilateral_brier": .number(s.unilateralBrier)])
+        }
+        return .object([
+            "draws": .number(CaseScores.draws),
+            "seed": .number(Double(CaseScores.seed)),
+            "parameters": .string("shipped"),
+            "summary": .object(["model": scores(summary.model), "base_rate": scores(summary.baseRate),
+                                "always_none": scores(summary.alwaysNone)]),
+            "cases": .array(cases.map { c in
+                .object(["id": .string(c.id), "actual": .number(c.actual.rawValue), "modal": .number(c.modal.rawValue),
+                         "levels": .array(c.levels.map { .number($0) }), "rps": .number(c.rps), "brier": .number(c.brier),
+                         "unilateral": .number(c.unilateral), "actual_unilateral": .bool(c.actualUnilateral)])
+            }),
+        ])
     }
 }

@@ -14,7 +14,7 @@ struct PageRoutes: Sendable {
     let workbench: Workbench
     let templates: MustacheLibrary
     let tokenRequired: Bool
-    let caseScores = CaseScores()
+    var caseScores: CaseScores { workbench.caseScores }
     var catalog: Catalog { workbench.catalog }
     var store: Store { workbench.store }
 

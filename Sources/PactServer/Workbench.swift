@@ -50,6 +50,8 @@ public struct Workbench: Sendable {
     public let catalog: Catalog
     public let store: Store
     public let limits: Limits
+    /// The case library's scores, computed on first use.
+    let caseScores = CaseScores()
 
     public init(catalog: Catalog, store: Store, limits: Limits = Limits()) {
         self.catalog = catalog

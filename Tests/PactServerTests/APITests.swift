@@ -253,6 +253,21 @@ import Testing
         }
     }
 
+    @Test func validationScoresEveryCaseAndBeatsTheBaseRate() async throws {
+        let (app, _) = try await ServerFixture.app()
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/api/validate", method: .get)
+            #expect(response.status == .ok)
+            let body = ServerFixture.object(response)
+            let summary = body["summary"] as? [String: [String: Any]]
+            #expect(summary?["model"]?["n"] as? Int == ServerFixture.catalog.cases.count)
+            // docs/CALIBRATION.md: the fitted model's ranked probability score is below the base rate's.
+            let model = summary?["model"]?["rps"] as? Double ?? 1, base = summary?["base_rate"]?["rps"] as? Double ?? 0
+            #expect(model < base)
+            #expect((body["cases"] as? [Any])?.count == ServerFixture.catalog.cases.count)
+        }
+    }
+
     @Test func casesCarryTheirOutcomes() async throws {
         let (app, _) = try await ServerFixture.app()
         try await app.test(.router) { client in

@@ -45,6 +45,7 @@ import Testing
                 ("POST /api/bargain", "/api/bargain", .post, ServerFixture.json(["scenario": "csto-nato-contacts-2026"]), .ok),
                 ("GET /api/data/{topic}", "/api/data/bases?as_of=2020-01-01", .get, nil, .ok),
                 ("GET /api/cases", "/api/cases", .get, nil, .ok),
+                ("GET /api/validate", "/api/validate", .get, nil, .ok),
             ]
             #expect(Set(calls.map(\.0)) == listed)
             for (name, uri, method, body, status) in calls {
