@@ -59,6 +59,9 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "Minima listed in the table (JSON and CSV list every minimum kept).")
     var top: Int = 10
 
+    @Option(help: "Also write a bar chart of each actor's frustration today to this SVG file.")
+    var chart: String?
+
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
 
@@ -105,6 +108,11 @@ struct AlignCommand: ParsableCommand {
         }
         let result = AlignmentSearch.search(landscape, blocs: blocs, method: method, restarts: restarts, seed: seed)
         let analysis = AlignmentAnalysis(snapshot: snapshot, landscape: landscape, search: result, counterPole: pole)
+        if let chart {
+            let rows = analysis.rows.map { FrustrationChart.Row(actor: $0.actor.rawValue, frustration: $0.frustration, misplaced: $0.misplaced) }
+            let svg = FrustrationChart(rows: rows, title: "Frustration in today's alignment, \(day), \(blocs) blocs").render().svg
+            try svg.write(toFile: chart, atomically: true, encoding: .utf8)
+        }
         print(render(analysis, day: day))
     }
 

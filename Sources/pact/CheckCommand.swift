@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try ScenarioLoader.embedded()
+        // Uncertainty overrides must name the crisis engine's parameters.
+        let loader = try ScenarioLoader.embedded(knownParameters: ParameterSource.names)
         var anyBad = false
         for check in loader.check(paths: paths) {
             if check.isValid {

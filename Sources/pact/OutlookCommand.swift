@@ -67,6 +67,12 @@ struct OutlookCommand: ParsableCommand {
     @Flag(help: "Report the wall-clock time of the simulation on standard error (a benchmark).")
     var timing = false
 
+    @Option(help: "Also write the fan chart of the cohesion index to this SVG file.")
+    var chart: String?
+
+    @Option(name: .customLong("members-chart"), help: "Also write the fan chart of the number of full members to this SVG file.")
+    var membersChart: String?
+
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
 
@@ -126,7 +132,29 @@ struct OutlookCommand: ParsableCommand {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             FileHandle.standardError.write(Data("outlook: \(runs) runs of \(Format.fixed(setup.years, 2)) years in \(Format.fixed(seconds, 3)) s\n".utf8))
         }
+        try writeCharts(forecast)
         print(render(forecast))
+    }
+
+    func writeCharts(_ f: OutlookForecast) throws {
+        func points(_ band: (OutlookForecast.FanPoint) -> OutlookForecast.Band) -> [FanPoint] {
+            f.fan.map { p in
+                let b = band(p)
+                return FanPoint(label: String(p.date.year), years: p.years, p10: b.p10, p25: b.p25, p50: b.p50, p75: b.p75, p90: b.p90)
+            }
+        }
+        let span = "\(f.setup.from.year)–\(f.setup.to.year), \(f.runs) runs"
+        if let chart {
+            let svg = FanChart(points: points(\.cohesion), title: "Cohesion outlook \(span)",
+                               yLabel: "cohesion (mean satisfaction of non-lead members)", yDomain: 0...1, id: "cohesion").render().svg
+            try svg.write(toFile: chart, atomically: true, encoding: .utf8)
+        }
+        if let membersChart {
+            let top = Double(f.setup.members.count)
+            let svg = FanChart(points: points(\.fullMembers), title: "Full members \(span)", yLabel: "full members",
+                               yDomain: 0...top, id: "full-members").render().svg
+            try svg.write(toFile: membersChart, atomically: true, encoding: .utf8)
+        }
     }
 
     static func statusName(_ s: OutlookSetup.Status) -> String { s == .disengaged ? "frozen/suspended" : s.rawValue }

@@ -53,6 +53,11 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
 
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Also write a self-contained HTML report (reliability diagram, predicted versus actual by case) to this file.",
+        valueName: "file.html"))
+    var reportFile: String?
+
     func validate() throws {
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -83,6 +88,13 @@ struct ValidateCommand: ParsableCommand {
         }
         let label = crossValidate ? "leave-one-out" : params.map { "parameters of \($0)" } ?? "shipped parameters"
         let report = BacktestReport(forecasts, label: label)
+        if let reportFile {
+            let subtitle = "Pact validation report · \(label) · \(draws) draws per case, seed \(seed)"
+            let html = report.validationReport(subtitle: subtitle, parameters: crossValidate ? nil : try ParameterSource.load(params),
+                                               command: ReproducingCommand.current()).html()
+            try ReportFiles.write(html, to: URL(fileURLWithPath: reportFile))
+            FileHandle.standardError.write(Data("wrote \(reportFile)\n".utf8))
+        }
         switch format {
         case .json:
             print(report.json(settings: [

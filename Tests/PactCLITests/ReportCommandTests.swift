@@ -134,3 +134,29 @@ struct BargainReportCommandTests {
         #expect(html.contains("Kazakhstan"))
     }
 }
+
+@Suite("pact validate --report")
+struct ValidateReportCommandTests {
+    @Test func theReportHoldsEveryCaseAndTheReliabilityBinsOfTheJSON() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pact-validate-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try runPact(["validate", "--draws", "200", "--threads", "2", "--format", "json", "--report", file.path])
+        #expect(result.status == 0)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("<figure id=\"chart-reliability\">"))
+        #expect(html.contains("<figure id=\"chart-cases\">"))
+        #expect(html.contains("<pre><code>pact validate --draws 200 --format json --report \(file.path)</code></pre>"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let cases = try #require(json["cases"] as? [[String: Any]])
+        for c in cases {
+            let id = try #require(c["id"] as? String)
+            let actual = try #require(c["actual"] as? Int)
+            #expect(html.contains("data-case=\"\(id)\" data-actual=\"\(actual)\""), "case \(id)")
+        }
+        let bins = try #require((json["reliability"] as? [String: Any])?["bins"] as? [[String: Any]])
+        for bin in bins where (bin["count"] as? Int ?? 0) > 0 {
+            let observed = try #require(bin["observed_frequency"] as? Double)
+            #expect(html.contains("data-count=\"\(bin["count"] as! Int)\" data-predicted=\"\(String(format: "%.4f", bin["mean_predicted"] as! Double))\" data-observed=\"\(String(format: "%.4f", observed))\""))
+        }
+    }
+}
