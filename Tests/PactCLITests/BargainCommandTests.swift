@@ -1,44 +1,11 @@
 import Foundation
 import Testing
 
-/// Runs the built `pact` binary for the `bargain` tests.
+/// Files for the `bargain` tests.
 enum BargainCLI {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// The package root, from this file's path: Tests/PactCLITests/BargainCommandTests.swift.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-
-    /// `pact` sits next to the test bundle in the build products folder.
-    static var binary: URL {
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pact"),
-            Bundle.main.bundleURL.appendingPathComponent("pact"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pact"),
-            packageRoot.appendingPathComponent(".build/debug/pact"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func file(_ text: String, extension ext: String = "csv") throws -> String {
@@ -54,7 +21,7 @@ enum BargainCLI {
 struct BargainCommandTests {
     @Test("JSON output has SPEC section 8's shape, keys and actors in order, and the reference round 1")
     func json() throws {
-        let result = try BargainCLI.run(["bargain", BargainCLI.ecFile, "--format", "json"])
+        let result = try runPact(["bargain", BargainCLI.ecFile, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["variant"] as? String == "scholz")
@@ -80,7 +47,7 @@ struct BargainCommandTests {
 
     @Test("the table shows median and mean per round and each move with its kind")
     func table() throws {
-        let result = try BargainCLI.run(["bargain", BargainCLI.ecFile, "--rounds", "1"])
+        let result = try runPact(["bargain", BargainCLI.ecFile, "--rounds", "1"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.split(separator: " ") == ["1", "8.4159", "7.4613", "3"] })
@@ -90,7 +57,7 @@ struct BargainCommandTests {
 
     @Test("CSV output: one row per round and actor")
     func csv() throws {
-        let result = try BargainCLI.run(["bargain", BargainCLI.ecFile, "--format", "csv", "--rounds", "2", "--variant", "pairwise"])
+        let result = try runPact(["bargain", BargainCLI.ecFile, "--format", "csv", "--rounds", "2", "--variant", "pairwise"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "round,actor,position,risk,move,with,median,mean")
@@ -107,7 +74,7 @@ struct BargainCommandTests {
     func badInput(text: String, message: String) throws {
         let path = try BargainCLI.file(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try BargainCLI.run(["bargain", path])
+        let result = try runPact(["bargain", path])
         #expect(result.status == 2)
         #expect(result.stderr.contains(path))
         #expect(result.stderr.contains(message), "\(result.stderr)")
@@ -116,9 +83,9 @@ struct BargainCommandTests {
 
     @Test("a missing file, negative rounds and an unknown variant are usage errors: exit 2")
     func usage() throws {
-        #expect(try BargainCLI.run(["bargain", "/nonexistent/stakeholders.csv"]).status == 2)
-        #expect(try BargainCLI.run(["bargain", BargainCLI.ecFile, "--rounds", "-1"]).status == 2)
-        #expect(try BargainCLI.run(["bargain", BargainCLI.ecFile, "--variant", "nash"]).status == 2)
+        #expect(try runPact(["bargain", "/nonexistent/stakeholders.csv"]).status == 2)
+        #expect(try runPact(["bargain", BargainCLI.ecFile, "--rounds", "-1"]).status == 2)
+        #expect(try runPact(["bargain", BargainCLI.ecFile, "--variant", "nash"]).status == 2)
     }
 }
 
@@ -151,7 +118,7 @@ struct BargainIssueTests {
     func scenarioFile() throws {
         let path = try BargainCLI.file(Self.ecScenario, extension: "yaml")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try BargainCLI.run(["bargain", path, "--format", "json", "--rounds", "1"])
+        let result = try runPact(["bargain", path, "--format", "json", "--rounds", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let rounds = try #require(object["rounds"] as? [[String: Any]])
@@ -160,7 +127,7 @@ struct BargainIssueTests {
         #expect(moves.map { "\($0["actor"]!) \($0["kind"]!) \($0["with"]!)" } == [
             "BLR compromise KGZ", "ARM confrontation BLR", "AZE confrontation ARM",
         ])
-        let table = try BargainCLI.run(["bargain", path, "--rounds", "1"])
+        let table = try runPact(["bargain", path, "--rounds", "1"])
         #expect(table.stdout.hasPrefix("EC car emission standards"))
         #expect(table.stdout.contains("Scale: 4 = four years, 10 = ten years."))
     }
@@ -170,14 +137,14 @@ struct BargainIssueTests {
         let crisis = Self.ecScenario.replacingOccurrences(of: "kind: issue", with: "kind: crisis")
         let path = try BargainCLI.file(crisis, extension: "yaml")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try BargainCLI.run(["bargain", path])
+        let result = try runPact(["bargain", path])
         #expect(result.status == 2)
         #expect(!result.stderr.isEmpty)
     }
 
     @Test("an unknown built-in id lists the built-in issue scenarios, exit 2")
     func unknownID() throws {
-        let result = try BargainCLI.run(["bargain", "no-such-issue"])
+        let result = try runPact(["bargain", "no-such-issue"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("no built-in scenario has this id"))
     }
@@ -189,7 +156,7 @@ struct BargainBuiltInTests {
         "csto-nato-contacts-2026", "eaeu-military-dimension-2014",
     ])
     func builtIn(id: String) throws {
-        let result = try BargainCLI.run(["bargain", id, "--format", "json", "--rounds", "3"])
+        let result = try runPact(["bargain", id, "--format", "json", "--rounds", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let rounds = try #require(object["rounds"] as? [[String: Any]])

@@ -93,35 +93,3 @@ struct DataCommandTests {
         #expect(result.stderr.contains("\(directory.path)/actors.yaml: cannot read the file"))
     }
 }
-
-private struct PactResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-private func runPact(_ arguments: [String]) throws -> PactResult {
-    let process = Process()
-    process.executableURL = try pactExecutable()
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes before waiting so a large output cannot fill a pipe and block the child.
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return PactResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-}
-
-/// The products directory holds both the test bundle and `pact`.
-private func pactExecutable() throws -> URL {
-    let main = Bundle.main.bundleURL
-    let candidates = [main, main.deletingLastPathComponent()].map { $0.appendingPathComponent("pact") }
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-    }
-    return found
-}

@@ -84,38 +84,6 @@ struct ReportCommandTests {
     }
 }
 
-private struct Output {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-private func runPact(_ arguments: [String]) throws -> Output {
-    let process = Process()
-    process.executableURL = try pactBinary()
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                  stderr: String(decoding: stderr, as: UTF8.self))
-}
-
-/// The `pact` binary next to the test bundle in the build products folder.
-private func pactBinary() throws -> URL {
-    var folder = Bundle.main.bundleURL
-    for _ in 0..<4 {
-        let candidate = folder.appendingPathComponent("pact")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        folder.deleteLastPathComponent()
-    }
-    throw CocoaError(.fileNoSuchFile)
-}
-
 @Suite("pact bargain --report")
 struct BargainReportCommandTests {
     @Test func theReportHoldsTheTrajectoryAndTheSameFinalMedianAsTheJSON() throws {

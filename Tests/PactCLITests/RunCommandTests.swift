@@ -5,8 +5,8 @@ import Testing
 @Suite("pact run")
 struct RunCommandTests {
     @Test func jsonIsIdenticalForOneThreadAndMany() throws {
-        let one = try pact(["run", "kgz-mass-unrest-2026", "--draws", "3000", "--threads", "1", "--format", "json"])
-        let many = try pact(["run", "kgz-mass-unrest-2026", "--draws", "3000", "--threads", "3", "--format", "json"])
+        let one = try runPact(["run", "kgz-mass-unrest-2026", "--draws", "3000", "--threads", "1", "--format", "json"])
+        let many = try runPact(["run", "kgz-mass-unrest-2026", "--draws", "3000", "--threads", "3", "--format", "json"])
         #expect(one.status == 0)
         #expect(one.stdout == many.stdout)
         // SPEC section 8's keys, in its order.
@@ -24,21 +24,21 @@ struct RunCommandTests {
     }
 
     @Test func forceAndArrivalAreNullWithoutDeployments() throws {
-        let result = try pact(["run", "kgz-tjk-water-clash-2026", "--draws", "500", "--format", "json"])
+        let result = try runPact(["run", "kgz-tjk-water-clash-2026", "--draws", "500", "--format", "json"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"force\": null"))
         #expect(result.stdout.contains("\"days_to_first_arrival\": null"))
     }
 
     @Test func differentSeedsGiveDifferentNumbers() throws {
-        let a = try pact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--format", "csv"])
-        let b = try pact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--seed", "2", "--format", "csv"])
+        let a = try runPact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--format", "csv"])
+        let b = try runPact(["run", "kgz-mass-unrest-2026", "--draws", "2000", "--seed", "2", "--format", "csv"])
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout != b.stdout)
     }
 
     @Test func noArgumentRunsEveryBuiltInScenario() throws {
-        let result = try pact(["run", "--draws", "500"])
+        let result = try runPact(["run", "--draws", "500"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("scenario") == true)
@@ -50,13 +50,13 @@ struct RunCommandTests {
     }
 
     @Test func caseIdsRunLikeScenarios() throws {
-        let result = try pact(["run", "kaz-2022-01", "--draws", "1000", "--format", "csv"])
+        let result = try runPact(["run", "kaz-2022-01", "--draws", "1000", "--format", "csv"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("scenario,P0,P1,P2,P3,P4,P5,modal,unilateral,force,days\nkaz-2022-01,"))
     }
 
     @Test func explainPrintsTheTriggerMembersAndDrivers() throws {
-        let result = try pact(["run", "kgz-tjk-water-clash-2026", "--draws", "500", "--explain"])
+        let result = try runPact(["run", "kgz-tjk-water-clash-2026", "--draws", "500", "--explain"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Article 1"))
         #expect(result.stdout.contains("adversary"))
@@ -67,46 +67,14 @@ struct RunCommandTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("pact-params-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: url) }
         try "parameters:\n  baseline: {default: 9, low: 0, high: 1, doc: out of range}\n".write(to: url, atomically: true, encoding: .utf8)
-        let result = try pact(["run", "kgz-mass-unrest-2026", "--params", url.path])
+        let result = try runPact(["run", "kgz-mass-unrest-2026", "--params", url.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("parameters.baseline"))
     }
 
     @Test func anUnknownScenarioIsAUsageError() throws {
-        let result = try pact(["run", "no-such-scenario"])
+        let result = try runPact(["run", "no-such-scenario"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("built-in ids are"))
     }
-}
-
-private struct Output {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-private func pact(_ arguments: [String]) throws -> Output {
-    let process = Process()
-    process.executableURL = try pactBinary()
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                  stderr: String(decoding: stderr, as: UTF8.self))
-}
-
-/// The `pact` binary next to the test bundle in the build products folder.
-private func pactBinary() throws -> URL {
-    var folder = Bundle.main.bundleURL
-    for _ in 0..<4 {
-        let candidate = folder.appendingPathComponent("pact")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        folder.deleteLastPathComponent()
-    }
-    throw CocoaError(.fileNoSuchFile)
 }

@@ -136,40 +136,6 @@ private let goodScenario = """
 
     """
 
-private struct PactResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs the `pact` binary built next to this test bundle.
-private func runPact(_ arguments: [String]) throws -> PactResult {
-    let process = Process()
-    process.executableURL = try pactExecutable()
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes before waiting so a large output cannot fill a pipe and block the child.
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return PactResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-}
-
-/// The products directory holds both the test bundle and `pact`; on Linux `Bundle.main` is the
-/// test runner in that directory, on macOS the `.xctest` bundle inside it.
-private func pactExecutable() throws -> URL {
-    let main = Bundle.main.bundleURL
-    let candidates = [main, main.deletingLastPathComponent()].map { $0.appendingPathComponent("pact") }
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-    }
-    return found
-}
-
 private func scratchDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pact-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

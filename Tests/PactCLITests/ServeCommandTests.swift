@@ -8,7 +8,7 @@ import Testing
 /// graceful stop on SIGTERM.
 @Suite struct ServeCommandTests {
     @Test func refusesAPublicAddressWithoutAToken() throws {
-        let result = try BargainCLI.run(["serve", "--host", "0.0.0.0", "--port", "0", "--db", "/nonexistent/never.sqlite"])
+        let result = try runPact(["serve", "--host", "0.0.0.0", "--port", "0", "--db", "/nonexistent/never.sqlite"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("needs a token for write requests: pass --token or set PACT_TOKEN"))
     }
@@ -18,7 +18,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = folder.appendingPathComponent("work.sqlite").path
         let process = Process()
-        process.executableURL = BargainCLI.binary
+        process.executableURL = try pactBinary()
         process.arguments = ["serve", "--port", "0", "--db", database, "--log-level", "warning"]
         let out = Pipe()
         process.standardOutput = out

@@ -8,7 +8,7 @@ struct ValidateCommandTests {
     @Test func validateJSONHasSpecSection8sShape() throws {
         let directory = try makeCaseDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try runPactCommand(["validate", directory.path, "--format", "json", "--draws", "200"])
+        let result = try runPact(["validate", directory.path, "--format", "json", "--draws", "200"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let cases = try #require(json["cases"] as? [[String: Any]])
@@ -37,7 +37,7 @@ struct ValidateCommandTests {
             .map { result.stdout.range(of: $0, range: result.stdout.range(of: "\"summary\"")!.upperBound..<result.stdout.endIndex)!.lowerBound }
         #expect(order == order.sorted())
         // The same command gives the same bytes.
-        #expect(try runPactCommand(["validate", directory.path, "--format", "json", "--draws", "200"]).stdout == result.stdout)
+        #expect(try runPact(["validate", directory.path, "--format", "json", "--draws", "200"]).stdout == result.stdout)
     }
 
     @Test func validateOnACaseWithoutAnOutcomeExits2NamingTheField() throws {
@@ -46,7 +46,7 @@ struct ValidateCommandTests {
         let file = directory.appendingPathComponent("c-no-outcome.yaml")
         try toyUnrest.replacingOccurrences(of: "id: toy-unrest", with: "id: toy-no-outcome")
             .components(separatedBy: "outcome:")[0].write(to: file, atomically: true, encoding: .utf8)
-        let result = try runPactCommand(["validate", directory.path, "--draws", "50"])
+        let result = try runPact(["validate", directory.path, "--draws", "50"])
         #expect(result.status == 2)
         #expect(result.stdout == "")
         #expect(result.stderr.contains("\(file.path): outcome: a case needs an outcome block"))
@@ -55,7 +55,7 @@ struct ValidateCommandTests {
     @Test func validateTableShowsTheBaselinesAndTheReliabilityView() throws {
         let directory = try makeCaseDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try runPactCommand(["validate", directory.path, "--draws", "200"])
+        let result = try runPact(["validate", directory.path, "--draws", "200"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("base rate (leave-one-out)"))
         #expect(result.stdout.contains("always none"))
@@ -64,7 +64,7 @@ struct ValidateCommandTests {
     }
 
     @Test func paramsAndCrossValidateExcludeEachOther() throws {
-        #expect(try runPactCommand(["validate", "--params", "x.yaml", "--cross-validate"]).status == 2)
+        #expect(try runPact(["validate", "--params", "x.yaml", "--cross-validate"]).status == 2)
     }
 
     @Test func calibrateWritesAParameterFileThatValidateLoads() throws {
@@ -72,15 +72,15 @@ struct ValidateCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.deletingLastPathComponent().appendingPathComponent("pact-fit-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: output) }
-        let fit = try runPactCommand(["calibrate", directory.path, "--fit-draws", "50", "--max-evaluations", "6",
+        let fit = try runPact(["calibrate", directory.path, "--fit-draws", "50", "--max-evaluations", "6",
                                       "--draws", "100", "-o", output.path])
         #expect(fit.status == 0, "\(fit.stderr)")
         #expect(fit.stdout.contains("Fitted weights"))
         let written = try String(contentsOf: output, encoding: .utf8)
         #expect(written.replacingOccurrences(of: "\n  ", with: " ").contains("fitted by `pact calibrate`"))
-        let validate = try runPactCommand(["validate", directory.path, "--draws", "100", "--params", output.path])
+        let validate = try runPact(["validate", directory.path, "--draws", "100", "--params", output.path])
         #expect(validate.status == 0, "\(validate.stderr)")
-        let run = try runPactCommand(["run", directory.appendingPathComponent("a-deployment.yaml").path, "--draws", "100",
+        let run = try runPact(["run", directory.appendingPathComponent("a-deployment.yaml").path, "--draws", "100",
                                       "--params", output.path])
         #expect(run.status == 0, "\(run.stderr)")
     }
@@ -138,30 +138,3 @@ private let toyUnrest = """
       sources: ["toy"]
 
     """
-
-private struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs the `pact` binary built next to this test bundle.
-private func runPactCommand(_ arguments: [String]) throws -> CommandResult {
-    let process = Process()
-    let main = Bundle.main.bundleURL
-    let candidates = [main, main.deletingLastPathComponent()].map { $0.appendingPathComponent("pact") }
-    guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-    }
-    process.executableURL = executable
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                         stderr: String(decoding: stderr, as: UTF8.self))
-}
