@@ -218,7 +218,9 @@ struct OutlookCommand: ParsableCommand {
         let totals = "expected crises \(Format.fixed(f.expectedCrises, 2)), expected collective deployments \(Format.fixed(f.expectedDeployments, 2))"
         var blocks = [header, members.renderAligned(), totals, "Fan chart data (full members; cohesion = mean satisfaction of the non-lead members, 0 once gone)", fan.renderAligned()]
         if explain {
-            blocks += ["Anchor terms", terms.renderAligned(), "Crisis templates", templates.renderAligned()]
+            let allied = setup.alliedOutsiders.isEmpty ? "none" : setup.alliedOutsiders.map(\.rawValue).joined(separator: ", ")
+            blocks += ["Anchor terms (outsiders the landscape puts in the alliance's bloc, counted inside for tension: \(allied))",
+                       terms.renderAligned(), "Crisis templates", templates.renderAligned()]
             if !setup.trends.isEmpty {
                 blocks += ["Relation trends: each member's tie to the lead state and every tie that changed before the start "
                            + "(the other \(setup.trends.count - Self.reportedTrends(setup).count) ties move at the pooled volatility around their start value)",
@@ -266,6 +268,7 @@ struct OutlookCommand: ParsableCommand {
                                     "to": .string((setup.caseWindow.end ?? setup.to).description), "years": .number(setup.windowYears)]),
             "expected_crises": .number(f.expectedCrises), "expected_deployments": .number(f.expectedDeployments),
             "members": .array(members),
+            "allied_outsiders": .array(setup.alliedOutsiders.map { .string($0.rawValue) }),
             "fan": .array(f.fan.map { .object(["date": .string($0.date.description), "years": .number($0.years),
                                                "full_members": band($0.fullMembers), "cohesion": band($0.cohesion)]) }),
             "templates": .array(templates),

@@ -16,6 +16,9 @@ struct Tie: Sendable {
     let dependence: Double
     /// True when `other` was not a party at the start: a candidate outside option.
     let isOutside: Bool
+    /// True when `other` is not a full member but the landscape puts it in the alliance's bloc at
+    /// the start (`OutlookSetup.alliedOutsiders`): friendship with it does not pull out.
+    let isAllied: Bool
     /// Index of the pair's `RelationTrend`, -1 when its relation does not move.
     let trend: Int
 }
@@ -27,8 +30,9 @@ struct Tie: Sendable {
 ///
 /// - loyalty: the (shifted) affinity toward the lead state; 1 for the lead state itself;
 /// - tension T = Σ_j s_j p_mj (out_j − in_j) / Σ_j s_j |p_mj|, with p_mj the pair's (shifted) mean
-///   affinity and in_j = 1 for the lead state and the members that are full members now: the
-///   landscape's normalised gain for m from leaving the alliance's bloc;
+///   affinity and in_j = 1 for the lead state, the members that are full members now and the
+///   outsiders the landscape puts beside them at the start: the landscape's normalised gain for m
+///   from leaving the alliance's bloc;
 /// - outside option O = max over non-parties j of (max(0, a(m→j)) + d(m→j)) / 2.
 struct AnchorTerms {
     var loyalty = 0.0
@@ -52,7 +56,7 @@ struct AnchorTerms {
                 need = tie.dependence
             }
             let propensity = Self.clamp((tie.toward + tie.from) / 2 + shift)
-            let inside = tie.isLead || (tie.member >= 0 && isFull[tie.member])
+            let inside = tie.isLead || (tie.member >= 0 ? isFull[tie.member] : tie.isAllied)
             pull += tie.size * propensity * (inside ? -1 : 1)
             scale += tie.size * abs(propensity)
             if tie.isOutside {

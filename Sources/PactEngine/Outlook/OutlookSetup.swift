@@ -81,6 +81,8 @@ public struct OutlookSetup: Sendable {
     public let trends: [RelationTrend]
     /// Each member's ties, as its anchor reads them (same order as `members`).
     let ties: [[Tie]]
+    /// The outsiders the landscape puts in the alliance's bloc at the start (`alliedOutsiders`).
+    public let alliedOutsiders: [ActorID]
 
     /// Members' anchor terms and crisis templates from one day on.
     public struct Period: Sendable {
@@ -142,6 +144,7 @@ public struct OutlookSetup: Sendable {
                                         lookbackYears: Int(parameters.relationLookbackYears.rounded()),
                                         priorYears: parameters.relationPriorYears)
         ties = Self.ties(ids, snapshot: snapshot, trendIndex: trendIndex)
+        alliedOutsiders = Self.alliedOutsiders(snapshot).sorted()
         let window = cases.filter { caseWindow.contains($0.date) }
         templates = try Self.templates(window, members: ids, snapshot: snapshot, rate: windowYears > 0 ? 1 / windowYears : 0,
                                        crisisParameters: crisisParameters, parameters: parameters, seed: seed)
@@ -189,15 +192,27 @@ public struct OutlookSetup: Sendable {
         let capability = snapshot.capabilityIndex
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         let actors = snapshot.actors.keys.sorted()
+        let allied = Self.alliedOutsiders(snapshot)
         return ids.map { id in
             let others = [lead].filter { $0 != id } + actors.filter { $0 != id && $0 != lead }
             return others.map { j in
                 Tie(other: j, member: index[j] ?? -1, isLead: j == lead, size: capability[j] ?? 0,
                     toward: snapshot.affinity(from: id, to: j), from: snapshot.affinity(from: j, to: id),
-                    dependence: snapshot.dependence(from: id, to: j), isOutside: !parties.contains(j),
+                    dependence: snapshot.dependence(from: id, to: j), isOutside: !parties.contains(j), isAllied: allied.contains(j),
                     trend: trendIndex[[id, j]] ?? -1)
             }
         }
+    }
+
+    /// The actors other than full members that the landscape puts in the alliance's bloc when the
+    /// full members (and the lead state) stand together: partners of the alliance such as China
+    /// beside Russia. `AlignmentLandscape.placement(fixedInBlocZero:)` on every actor with attributes.
+    static func alliedOutsiders(_ snapshot: DatasetSnapshot) -> Set<ActorID> {
+        let landscape = AlignmentLandscape(snapshot: snapshot)
+        let full = Set(snapshot.members + [snapshot.leadState])
+        let fixed = Set(landscape.actors.indices.filter { full.contains(landscape.actors[$0]) })
+        let blocs = landscape.placement(fixedInBlocZero: fixed)
+        return Set(landscape.actors.indices.filter { blocs[$0] == 0 && !fixed.contains($0) }.map { landscape.actors[$0] })
     }
 
     /// Every case re-dated to the snapshot's day and resolved by the crisis engine on it.
