@@ -62,6 +62,13 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "Also write a bar chart of each actor's frustration today to this SVG file.")
     var chart: String?
 
+    @Option(name: .customLong("bloc-chart"),
+            help: "Also write a diagram of the predicted blocs, today's blocs and the strongest ties to this SVG file.")
+    var blocChart: String?
+
+    @Option(name: .customLong("bloc-chart-ties"), help: "Ties drawn in the --bloc-chart diagram: the strongest N pairs.")
+    var blocChartTies: Int = 12
+
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
 
@@ -76,6 +83,10 @@ struct AlignCommand: ParsableCommand {
             throw ValidationError("--method exhaustive is limited to \(AlignmentSearch.exhaustiveLimit(blocs: blocs)) actors for \(blocs) blocs")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if blocChartTies < 0 { throw ValidationError("--bloc-chart-ties must be 0 or more") }
+        if synthetic != nil && (chart != nil || blocChart != nil) {
+            throw ValidationError("--chart and --bloc-chart draw the dataset's landscape; they cannot be used with --synthetic")
+        }
     }
 
     func run() throws {
@@ -108,12 +119,34 @@ struct AlignCommand: ParsableCommand {
         }
         let result = AlignmentSearch.search(landscape, blocs: blocs, method: method, restarts: restarts, seed: seed)
         let analysis = AlignmentAnalysis(snapshot: snapshot, landscape: landscape, search: result, counterPole: pole)
+        // Every chart is drawn before any is written; each file is written whole (temporary file
+        // and rename) or not at all, and a failure names the file and exits 2.
+        var files: [(path: String, svg: String)] = []
         if let chart {
             let rows = analysis.rows.map { FrustrationChart.Row(actor: $0.actor.rawValue, frustration: $0.frustration, misplaced: $0.misplaced) }
-            let svg = FrustrationChart(rows: rows, title: "Frustration in today's alignment, \(day), \(blocs) blocs").render().svg
-            try svg.write(toFile: chart, atomically: true, encoding: .utf8)
+            files.append((chart, FrustrationChart(rows: rows, title: "Frustration in today's alignment, \(day), \(blocs) blocs").render().svg))
         }
+        if let blocChart {
+            files.append((blocChart, blocDiagram(analysis, day: day).render().svg))
+        }
+        for file in files { try ReportFiles.write(file.svg + "\n", to: URL(fileURLWithPath: file.path)) }
         print(render(analysis, day: day))
+    }
+
+    /// The bloc diagram of `analysis`: actors in their predicted blocs, coloured by today's, with
+    /// every non-zero pair propensity offered as a tie (the diagram keeps the strongest).
+    func blocDiagram(_ a: AlignmentAnalysis, day: Day) -> BlocDiagram {
+        let l = a.landscape
+        let actors = a.rows.map { BlocDiagram.Actor(id: $0.actor.rawValue, size: $0.size, today: $0.currentBloc, predicted: $0.predictedBloc) }
+        var ties: [BlocDiagram.Tie] = []
+        for i in 0..<l.count {
+            for j in (i + 1)..<max(i + 1, l.count) where l.propensity[i * l.count + j] != 0 {
+                ties.append(BlocDiagram.Tie(l.actors[i].rawValue, l.actors[j].rawValue, propensity: l.propensity[i * l.count + j]))
+            }
+        }
+        return BlocDiagram(actors: actors, blocNames: a.blocNames, ties: ties, strongestTies: blocChartTies,
+                           title: "Blocs today and predicted, \(day), \(a.blocNames.count) blocs",
+                           energyToday: a.currentEnergy, energyPredicted: a.search.global.energy)
     }
 
     func runSynthetic(_ n: Int) {

@@ -122,8 +122,8 @@ struct OutlookCommand: ParsableCommand {
         if snapshot.parties.isEmpty {
             throw ValidationError("\(snapshot.organization.id) has no members on \(start); start on a day it has some (--from)")
         }
-        let setup = try OutlookSetup(snapshot: snapshot, to: end, cases: cases, caseWindow: window, crisisParameters: parameters,
-                                     parameters: try outlookParameters(), seed: seed, hindsight: hindsight ? dataset : nil)
+        let setup = try OutlookSetup(dataset: dataset, from: start, to: end, cases: cases, caseWindow: window, crisisParameters: parameters,
+                                     parameters: try outlookParameters(), seed: seed, hindsight: hindsight)
         let clock = ContinuousClock()
         let began = clock.now
         let forecast = Outlook.run(setup, runs: runs, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -196,9 +196,15 @@ struct OutlookCommand: ParsableCommand {
                               t.affected >= 0 ? setup.members[t.affected].id.rawValue : "-", String(t.cap), t.wanted.map { Format.fixed($0, 2) } ?? "-",
                               Format.probability(t.levels[5]), Format.fixed(expected, 2)])
         }
+        var trends = TextTable(columns: [.init("pair"), .init("now", .right), .init("historical mean", .right),
+                                         .init("changes²", .right), .init("window years", .right), .init("volatility/√yr", .right)])
+        for t in Self.reportedTrends(setup) {
+            trends.append(["\(t.first)-\(t.second)", Format.fixed(t.current, 3), Format.fixed(t.historicalMean, 3),
+                           Format.fixed(t.squaredChanges, 4), Format.fixed(t.windowYears, 1), Format.fixed(t.volatility, 3)])
+        }
         if format == .csv {
             var blocks = [members.renderCSV(), fan.renderCSV()]
-            if explain { blocks += [terms.renderCSV(), templates.renderCSV()] }
+            if explain { blocks += [terms.renderCSV(), templates.renderCSV(), trends.renderCSV()] }
             return blocks.joined(separator: "\n\n")
         }
         let windowEnd = setup.caseWindow.end ?? setup.to
@@ -211,8 +217,22 @@ struct OutlookCommand: ParsableCommand {
         }
         let totals = "expected crises \(Format.fixed(f.expectedCrises, 2)), expected collective deployments \(Format.fixed(f.expectedDeployments, 2))"
         var blocks = [header, members.renderAligned(), totals, "Fan chart data (full members; cohesion = mean satisfaction of the non-lead members, 0 once gone)", fan.renderAligned()]
-        if explain { blocks += ["Anchor terms", terms.renderAligned(), "Crisis templates", templates.renderAligned()] }
+        if explain {
+            blocks += ["Anchor terms", terms.renderAligned(), "Crisis templates", templates.renderAligned()]
+            if !setup.trends.isEmpty {
+                blocks += ["Relation trends: each member's tie to the lead state and every tie that changed before the start "
+                           + "(the other \(setup.trends.count - Self.reportedTrends(setup).count) ties move at the pooled volatility around their start value)",
+                           trends.renderAligned()]
+            }
+        }
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// The trends `--explain` lists: each member's tie to the lead state and every tie that moved
+    /// in the window (the others differ only by the pooled volatility).
+    static func reportedTrends(_ setup: OutlookSetup) -> [RelationTrend] {
+        let lead = setup.members.first { $0.isLead }?.id
+        return setup.trends.filter { $0.second == lead || $0.first == lead || $0.squaredChanges > 0 }
     }
 
     func json(_ f: OutlookForecast) -> OrderedJSON {
@@ -249,6 +269,11 @@ struct OutlookCommand: ParsableCommand {
             "fan": .array(f.fan.map { .object(["date": .string($0.date.description), "years": .number($0.years),
                                                "full_members": band($0.fullMembers), "cohesion": band($0.cohesion)]) }),
             "templates": .array(templates),
+            "relation_trends": .array(setup.trends.map { t in
+                .object(["pair": .array([.string(t.first.rawValue), .string(t.second.rawValue)]), "current": .number(t.current),
+                         "historical_mean": .number(t.historicalMean), "squared_changes": .number(t.squaredChanges),
+                         "window_years": .number(t.windowYears), "volatility": .number(t.volatility)])
+            }),
         ])
     }
 }

@@ -10,7 +10,11 @@ import PactModel
 ///    counts no deployment.
 /// 2. The affected member's satisfaction S moves toward what it got:
 ///    S ← S + crisisLearning · (sat − S), sat = 1 − max(0, wanted − level) / wanted.
-/// 3. Every member that has not left drifts toward its structural anchor with noise:
+///    A shortfall also costs trust: the member's affinity toward the lead state drops by
+///    trustLoss · (1 − sat).
+/// 3. Every relation trend moves (`RelationTrend`): x ← x + κ · dt · (μ − m₀ − x) + σ · √dt · N(0, 1),
+///    and each member's anchor is recomputed from its shifted ties and the current statuses
+///    (`AnchorTerms`). Every member that has not left drifts toward its anchor with noise:
 ///    S ← S + reversion · dt · (anchor − S) + noise · √dt · N(0, 1), clamped to [0, 1].
 /// 4. Status: a full member whose S stays below `disengageThreshold` for `disengageYears` freezes
 ///    or suspends; a disengaged member whose S stays below `leaveThreshold` for `leaveYears`
@@ -54,6 +58,14 @@ public enum Outlook {
         let affectedByPeriod = periods.map { $0.templates.map(\.affected) }
         let wantedByPeriod = periods.map { $0.templates.map { $0.wanted ?? 0 } }
         let poissonZero = exp(-totalRate * dt)
+        // Relation trends (none with hindsight, whose anchors come from the periods instead).
+        let moving = !setup.usesHindsight && !setup.trends.isEmpty
+        let trendCount = setup.trends.count
+        let trendTarget = setup.trends.map { $0.historicalMean - $0.current }
+        let trendStep = setup.trends.map { $0.volatility * dt.squareRoot() }
+        let reversion = p.relationReversionPerYear * dt
+        let ties = setup.ties
+        let leadTrend = setup.ties.map { $0.first { $0.isLead }?.trend ?? -1 }
 
         let out = OutlookBuffers(runs: runs, members: m, marks: markCount)
         let chunk = 256
@@ -63,6 +75,9 @@ public enum Outlook {
             var s = [Double](repeating: 0, count: m)
             var status = [UInt8](repeating: 0, count: m)
             var below = [Double](repeating: 0, count: m), above = [Double](repeating: 0, count: m)
+            var shifts = [Double](repeating: 0, count: trendCount)
+            var isFull = [Bool](repeating: false, count: m)
+            var anchors = anchorsByPeriod[0]
             var c = worker
             while c < chunks {
                 for r in (c * chunk)..<min(runs, (c + 1) * chunk) {
@@ -74,6 +89,8 @@ public enum Outlook {
                         above[i] = 0
                         out.everOut[r * m + i] = startStatus[i] == 0 ? 0 : 1
                     }
+                    for d in 0..<trendCount { shifts[d] = 0 }
+                    if !moving { anchors = anchorsByPeriod[0] }
                     var deployments: Int32 = 0, crises: Int32 = 0
                     var nextMark = 0
                     for step in 0...steps {
@@ -92,7 +109,7 @@ public enum Outlook {
                         }
                         if step == steps { break }
                         let period = min(periodCount - 1, step / stepsPerYear)
-                        let anchors = anchorsByPeriod[period]
+                        if !moving { anchors = anchorsByPeriod[period] }
                         // 1-2. Crises this quarter.
                         var arrivals = 0
                         if totalRate > 0 {
@@ -120,6 +137,18 @@ public enum Outlook {
                             if a >= 0, !isLead[a], wanted > 0 {
                                 let sat = Consequences.satisfaction(requested: wanted, got: level)
                                 s[a] += p.crisisLearning * (sat - s[a])
+                                if moving, leadTrend[a] >= 0 { shifts[leadTrend[a]] -= p.trustLoss * (1 - sat) }
+                            }
+                        }
+                        // 3. Relations move, and with them the anchors.
+                        if moving {
+                            for d in 0..<trendCount {
+                                shifts[d] += reversion * (trendTarget[d] - shifts[d])
+                                if trendStep[d] > 0 { shifts[d] += trendStep[d] * g.nextNormal() }
+                            }
+                            for i in 0..<m { isFull[i] = status[i] == 0 }
+                            for i in 0..<m where !isLead[i] && status[i] != 2 {
+                                anchors[i] = AnchorTerms(ties[i], isLead: false, shifts: shifts, isFull: isFull, parameters: p).anchor
                             }
                         }
                         // 3-4. Drift, noise and status.

@@ -35,6 +35,25 @@ public struct OutlookParameters: Hashable, Sendable {
     /// Random drift per √year: domestic politics, leaders, prices the model does not see.
     public var noisePerRootYear = 0.06
 
+    // Relations (`RelationTrend`): each of a member's ties moves as a mean-reverting random walk
+    // estimated from the dataset's history before the start, and a refusal costs trust.
+    /// Years of history before the start from which each pair's mean level and volatility are
+    /// estimated: 10, two presidential terms, long enough to see a realignment and its reversal.
+    public var relationLookbackYears = 10.0
+    /// Years of the pooled rate of change added to each pair's own record (shrinkage): 5, so a
+    /// pair's own history outweighs the pool once it spans more than five years.
+    public var relationPriorYears = 5.0
+    /// Pull of a relation back toward its historical mean per year: 0.1, a half-life of about
+    /// seven years, twice the satisfaction's, because a realignment usually outlasts the leader
+    /// who made it.
+    public var relationReversionPerYear = 0.1
+    /// Affinity toward the lead state that a member loses when the alliance gives it nothing of
+    /// what it wanted (in proportion to the shortfall): 0.25, most of one band of the dataset's
+    /// coding scale (bands are about 0.3 wide: a friendly partner at 0.55 becomes cordial at 0.3).
+    /// Trust lost this way is not regained by the satisfaction's reversion, only by the
+    /// relation's own, slower one.
+    public var trustLoss = 0.25
+
     // Thresholds: status changes need satisfaction to stay past a threshold for a time, because
     // freezing or leaving a treaty is a deliberate act, not a reaction to one bad quarter.
     /// Below this for `disengageYears`, a full member freezes or suspends its participation.
@@ -64,6 +83,10 @@ extension OutlookParameters {
         ("tension_weight", \.tensionWeight),
         ("outside_weight", \.outsideWeight),
         ("reversion_per_year", \.reversionPerYear),
+        ("relation_lookback_years", \.relationLookbackYears),
+        ("relation_prior_years", \.relationPriorYears),
+        ("relation_reversion_per_year", \.relationReversionPerYear),
+        ("trust_loss", \.trustLoss),
         ("crisis_learning", \.crisisLearning),
         ("noise_per_root_year", \.noisePerRootYear),
         ("disengage_threshold", \.disengageThreshold),

@@ -2,15 +2,16 @@ import Foundation
 import PactModel
 
 /// Everything the cohesion outlook needs that does not change between runs, computed once from
-/// the dataset as of the start day: the members and their structural anchors, and the crisis
-/// templates with their arrival rates and their outcomes under the crisis engine.
+/// the dataset as of the start day: the members, their ties and structural anchors, the trends
+/// of their relations, and the crisis templates with their arrival rates and their outcomes
+/// under the crisis engine.
 ///
-/// What is frozen at the start: membership (who is a party and whether full or frozen),
-/// attributes and the capability index, relations (affinity and dependence), forces, bases and
-/// context are all read from `DatasetSnapshot(on: from)` and never change during a run. Only
-/// the members' satisfaction and status move. The crisis engine is run once per template on the
-/// start snapshot (relations change slowly; running it inside every run would cost thousands of
-/// times more for little change).
+/// What moves in a run: the members' satisfaction and status, and the affinities of every
+/// non-lead member's ties (`RelationTrend`, estimated from the history before the start, plus
+/// the trust a refusal costs), which move the anchors. What stays as on the start day:
+/// attributes and the capability index, dependence, forces, bases, context, and the crisis
+/// engine's answer to each template (run once on the start snapshot: running it inside every run
+/// would cost thousands of times more).
 public struct OutlookSetup: Sendable {
     public enum Status: String, Sendable, CaseIterable {
         /// Takes part in decisions (status `member`).
@@ -73,9 +74,13 @@ public struct OutlookSetup: Sendable {
     public let caseWindow: DayInterval
     public let windowYears: Double
     public let parameters: OutlookParameters
-    /// The structure in force from each period's start: one period (the start) when the dataset
-    /// is frozen, one per year with `hindsight`.
+    /// The structure in force from each period's start: one period (the start) unless `hindsight`,
+    /// one per year with it.
     public let periods: [Period]
+    /// How each moving tie of a non-lead member is projected (empty with `hindsight`).
+    public let trends: [RelationTrend]
+    /// Each member's ties, as its anchor reads them (same order as `members`).
+    let ties: [[Tie]]
 
     /// Members' anchor terms and crisis templates from one day on.
     public struct Period: Sendable {
@@ -98,17 +103,19 @@ public struct OutlookSetup: Sendable {
     }
 
     /// - Parameters:
-    ///   - snapshot: the dataset on the start day; everything structural is read from it.
+    ///   - dataset: the dataset; everything structural is read from it as of `from`, and the
+    ///     relations' trends from its history before `from`.
     ///   - cases: the case library (crisis scenarios); those dated inside `caseWindow` become templates.
     ///   - crisisParameters: the crisis engine's parameters.
-    ///   - hindsight: when given, anchors and crisis outcomes are recomputed on each anniversary of
-    ///     the start from this dataset as of that day: a diagnostic that uses what was not known at
-    ///     the start (relations as they turned out), never a forecast. Membership stays simulated.
-    public init(snapshot: DatasetSnapshot, to: Day, cases: [Scenario], caseWindow: DayInterval,
+    ///   - hindsight: a diagnostic that uses what was not known at the start, never a forecast:
+    ///     anchors and crisis outcomes are recomputed on each anniversary of the start from the
+    ///     dataset as of that day (relations as they turned out), and the relations' simulated
+    ///     trends are off. Membership stays simulated.
+    public init(dataset: Dataset, from: Day, to: Day, cases: [Scenario], caseWindow: DayInterval,
                 crisisParameters: ParameterSet, parameters: OutlookParameters = .init(), seed: UInt64 = 1,
-                hindsight: Dataset? = nil) throws {
-        guard to > snapshot.day else { throw CrisisModelError("the outlook's end (\(to)) must be after its start (\(snapshot.day))") }
-        let from = snapshot.day
+                hindsight: Bool = false) throws {
+        guard to > from else { throw CrisisModelError("the outlook's end (\(to)) must be after its start (\(from))") }
+        let snapshot = dataset.snapshot(on: from)
         self.from = from
         self.to = to
         self.parameters = parameters
@@ -117,19 +124,34 @@ public struct OutlookSetup: Sendable {
         steps = max(1, Int((years / parameters.stepYears).rounded()))
         windowYears = Double(caseWindow.start.days(to: caseWindow.end ?? to)) / 365.2425
 
-        let parties = snapshot.parties
-        let ids = parties
+        let ids = snapshot.parties
+        let lead = snapshot.leadState
         members = Self.members(ids, snapshot: snapshot, parameters: parameters)
+        // Every tie of a non-lead member moves; a tie between two members is one pair.
+        var pairs: [(ActorID, ActorID)] = []
+        var trendIndex: [Set<ActorID>: Int] = [:]
+        if !hindsight {
+            for id in ids where id != lead {
+                for j in snapshot.actors.keys.sorted() where j != id && trendIndex[[id, j]] == nil {
+                    trendIndex[[id, j]] = pairs.count
+                    pairs.append((id, j))
+                }
+            }
+        }
+        trends = RelationTrend.estimate(pairs: pairs, relations: dataset.relations, before: from,
+                                        lookbackYears: Int(parameters.relationLookbackYears.rounded()),
+                                        priorYears: parameters.relationPriorYears)
+        ties = Self.ties(ids, snapshot: snapshot, trendIndex: trendIndex)
         let window = cases.filter { caseWindow.contains($0.date) }
         templates = try Self.templates(window, members: ids, snapshot: snapshot, rate: windowYears > 0 ? 1 / windowYears : 0,
                                        crisisParameters: crisisParameters, parameters: parameters, seed: seed)
         var periods = [Period(start: from, members: members, templates: templates)]
-        if let hindsight {
+        if hindsight {
             var k = 1
             while true {
                 let day = Self.add(years: k, to: from)
                 guard day < to else { break }
-                let later = hindsight.snapshot(on: day)
+                let later = dataset.snapshot(on: day)
                 periods.append(Period(
                     start: day, members: Self.members(ids, snapshot: later, parameters: parameters),
                     templates: try Self.templates(window, members: ids, snapshot: later, rate: windowYears > 0 ? 1 / windowYears : 0,
@@ -147,35 +169,34 @@ public struct OutlookSetup: Sendable {
 
     /// The anchor terms of `ids` on `snapshot` (the alliance's full members and parties as of that day).
     static func members(_ ids: [ActorID], snapshot: DatasetSnapshot, parameters: OutlookParameters) -> [Member] {
+        let ties = Self.ties(ids, snapshot: snapshot, trendIndex: [:])
+        let full = Set(snapshot.members)
+        let isFull = ids.map { full.contains($0) }
+        let noShift = [Double]()
+        return ids.indices.map { i in
+            let terms = AnchorTerms(ties[i], isLead: ids[i] == snapshot.leadState, shifts: noShift, isFull: isFull, parameters: parameters)
+            return Member(id: ids[i], startStatus: isFull[i] ? .full : .disengaged, isLead: ids[i] == snapshot.leadState,
+                          loyalty: terms.loyalty, need: terms.need, tension: terms.tension, outsideOption: terms.outsideOption,
+                          bestOutside: terms.bestOutside, anchor: terms.anchor)
+        }
+    }
+
+    /// Each member's ties to every other actor, as its anchor reads them: the lead state's tie
+    /// first (loyalty and need), then every other actor in identifier order.
+    static func ties(_ ids: [ActorID], snapshot: DatasetSnapshot, trendIndex: [Set<ActorID>: Int]) -> [[Tie]] {
         let lead = snapshot.leadState
         let parties = Set(snapshot.parties)
-        let full = Set(snapshot.members)
         let capability = snapshot.capabilityIndex
-        let everyone = capability.keys.sorted()
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        let actors = snapshot.actors.keys.sorted()
         return ids.map { id in
-            var pull = 0.0, scale = 0.0
-            for j in everyone where j != id {
-                let p = (snapshot.affinity(from: id, to: j) + snapshot.affinity(from: j, to: id)) / 2
-                let s = capability[j] ?? 0
-                pull += s * p * (full.contains(j) ? -1 : 1)
-                scale += s * abs(p)
+            let others = [lead].filter { $0 != id } + actors.filter { $0 != id && $0 != lead }
+            return others.map { j in
+                Tie(other: j, member: index[j] ?? -1, isLead: j == lead, size: capability[j] ?? 0,
+                    toward: snapshot.affinity(from: id, to: j), from: snapshot.affinity(from: j, to: id),
+                    dependence: snapshot.dependence(from: id, to: j), isOutside: !parties.contains(j),
+                    trend: trendIndex[[id, j]] ?? -1)
             }
-            let tension = scale > 0 ? pull / scale : 0
-            var best = 0.0, bestID: ActorID?
-            for j in snapshot.actors.keys.sorted() where j != id && !parties.contains(j) {
-                let option = (max(0, snapshot.affinity(from: id, to: j)) + snapshot.dependence(from: id, to: j)) / 2
-                if option > best {
-                    best = option
-                    bestID = j
-                }
-            }
-            let loyalty = id == lead ? 1 : snapshot.affinity(from: id, to: lead)
-            let need = snapshot.dependence(from: id, to: lead)
-            let logit = parameters.anchorIntercept + parameters.loyaltyWeight * loyalty + parameters.needWeight * need
-                - parameters.tensionWeight * tension - parameters.outsideWeight * best
-            return Member(id: id, startStatus: full.contains(id) ? .full : .disengaged, isLead: id == lead,
-                          loyalty: loyalty, need: need, tension: tension, outsideOption: best, bestOutside: bestID,
-                          anchor: 1 / (1 + exp(-logit)))
         }
     }
 
