@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets follow the layout in ARCHITECTURE.md: data flows one way,
-// PactModel -> PactData / PactEngine -> PactReport -> pact (CLI).
+// PactModel -> PactData / PactEngine -> PactReport -> PactServer / pact (CLI).
 // The engine and the model never touch files, clocks or global randomness.
 let package = Package(
     name: "Pact",
@@ -35,8 +35,9 @@ let package = Package(
         ),
         // Everything that computes. Pure functions over model values.
         .target(name: "PactEngine", dependencies: ["PactModel"]),
-        // Tables, CSV and Markdown shared by the CLI and (later) the server.
-        .target(name: "PactReport", dependencies: ["PactModel"]),
+        // Tables, CSV, JSON documents, charts and reports shared by the CLI and the server. It
+        // reads the engine's results and the dataset's views, so both front ends only translate.
+        .target(name: "PactReport", dependencies: ["PactModel", "PactData", "PactEngine"]),
         // The browser workbench: HTTP API, server-rendered pages, runs kept in SQLite.
         // The only target that knows about HTTP and databases.
         .target(

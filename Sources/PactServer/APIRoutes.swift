@@ -63,7 +63,7 @@ struct APIRoutes: Sendable {
         api.get("data/:topic", use: handle { request, context in
             let topic = try context.parameters.require("topic")
             let day = try DataTopics.day(request.uri.queryParameters.get("as_of"))
-            return .json(try DataTopics(dataset: catalog.dataset, day: day).json(topic))
+            return .json(try DataTopics.json(topic, in: DataTopicTables(dataset: catalog.dataset, day: day)))
         })
         api.get("cases", use: handle { _, _ in .json(.array(catalog.cases.map(CaseJSON.json))) })
         api.get("validate", use: handle { _, _ in .json(try workbench.caseScores.backtest(catalog).serverJSON) })

@@ -20,49 +20,10 @@ enum Bargain {
         /// Display names by actor (dataset names where the actor is known).
         var names: [String]
 
-        /// SPEC section 8's bargaining JSON (as `pact bargain --format json`), plus the question.
-        var json: OrderedJSON {
-            let ids = run.actors.map(\.name)
-            func byActor(_ values: [Double]) -> OrderedJSON {
-                .object(zip(ids, values).map { OrderedJSON.Member($0, .number($1)) })
-            }
-            return .object([
-                "scenario": .string(scenario?.id),
-                "question": .string(scenario?.issue?.question),
-                "variant": .string(run.variant.rawValue),
-                "range": .number(run.range),
-                "median": .number(run.final.median),
-                "mean": .number(run.final.mean),
-                "rounds": .array(run.rounds.map { round in
-                    .object([
-                        "round": .number(round.round),
-                        "median": .number(round.median),
-                        "mean": .number(round.mean),
-                        "positions": byActor(round.positions),
-                        "risk": byActor(round.risk),
-                        "moves": .array(round.moves.map { move in
-                            .object([
-                                "actor": .string(ids[move.actor]),
-                                "with": .string(ids[move.counterpart]),
-                                "kind": .string(move.kind.rawValue),
-                                "to": .number(move.to),
-                                "from": .number(move.from),
-                            ])
-                        }),
-                    ])
-                }),
-            ])
-        }
+        /// SPEC section 8's bargaining JSON (as `pact bargain --format json`), with the question and forecast.
+        var json: OrderedJSON { BargainingJSON.answer(run, scenario: scenario) }
 
-        var trajectory: BargainingTrajectory {
-            let positions = run.rounds.flatMap(\.positions)
-            let scale = scenario?.issue?.scale
-            return BargainingTrajectory(
-                actors: names,
-                rounds: run.rounds.map { .init(round: $0.round, median: $0.median, mean: $0.mean, positions: $0.positions) },
-                scaleMin: scale?.min ?? positions.min() ?? 0, scaleMax: scale?.max ?? positions.max() ?? 1,
-                minLabel: scale?.minLabel ?? "", maxLabel: scale?.maxLabel ?? "")
-        }
+        var trajectory: BargainingTrajectory { BargainingTrajectory(run, names: names, scale: scenario?.issue?.scale) }
 
         var chart: Chart { BargainingChart(trajectory).render(.standard) }
     }
@@ -95,8 +56,7 @@ enum Bargain {
         } catch {
             throw APIError(.unprocessableContent, error.description, field: "stakeholders")
         }
-        let dataset = workbench.catalog.dataset
-        let names = actors.map { dataset.actors[ActorID($0.name)]?.name ?? $0.name }
-        return Result(run: model.run(rounds: request.rounds), scenario: scenario, names: names)
+        let run = model.run(rounds: request.rounds)
+        return Result(run: run, scenario: scenario, names: run.displayNames(in: workbench.catalog.dataset))
     }
 }

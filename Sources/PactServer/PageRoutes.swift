@@ -360,19 +360,12 @@ struct PageRoutes: Sendable {
 
     func dataPage(_ topic: String, _ asOf: String?, _ csrf: String) throws -> Response {
         let day = try DataTopics.day(asOf)
-        let data = DataTopics(dataset: catalog.dataset, day: day)
-        let rows: [[(String, String)]]
-        switch topic {
-        case "forces": rows = data.forces
-        case "bases": rows = data.bases
-        case "members": rows = data.members
-        default: throw APIError(.notFound, "'\(topic)' is not a data topic", field: "topic", allowed: DataTopics.topics)
-        }
-        let headers = rows.first.map { $0.map(\.0) } ?? []
+        let rows = try DataTopics.rows(topic, in: DataTopicTables(dataset: catalog.dataset, day: day))
+        let headers = rows.first.map { $0.map(\.key) } ?? []
         return try render("data", [
             "csrf": csrf, "asOf": day.description, "topic": topic,
             "topics": DataTopics.topics.map { ["name": $0, "current": $0 == topic] },
-            "headers": headers, "rows": rows.map { ["cells": $0.map(\.1)] }, "empty": rows.isEmpty,
+            "headers": headers, "rows": rows.map { ["cells": $0.map(\.value)] }, "empty": rows.isEmpty,
             "organization": catalog.dataset.organization.name,
         ])
     }

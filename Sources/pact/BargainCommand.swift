@@ -65,16 +65,18 @@ struct BargainCommand: ParsableCommand {
         }
         let run = model.run(rounds: rounds)
         if let report {
-            try ReportFiles.write(BargainReport.document(run, input: input, command: reproducingCommand(report)).html(),
-                                  to: URL(fileURLWithPath: report))
+            let names = run.displayNames(in: try Embedded.dataset())
+            let document = BargainingReport(run, names: names, scenario: input.scenario, inputName: input.displayName,
+                                            command: reproducingCommand(report)).document
+            try ReportFiles.write(document.html(), to: URL(fileURLWithPath: report))
             FileHandle.standardError.write(Data("wrote \(report)\n".utf8))
         }
         switch format {
         case .table:
             let heading = input.heading.isEmpty ? [] : input.heading + [""]
-            print((heading + [BargainReport.table(run)]).joined(separator: "\n"))
-        case .json: print(BargainReport.json(run).rendered())
-        case .csv: print(BargainReport.csv(run).renderCSV())
+            print((heading + [BargainingTables.text(run)]).joined(separator: "\n"))
+        case .json: print(BargainingJSON.run(run).rendered())
+        case .csv: print(BargainingTables.rows(run).renderCSV())
         }
     }
 }
@@ -157,145 +159,5 @@ struct BargainingInput {
     /// The embedded dataset's capability index on `day`, keyed by actor.
     static func capabilityIndex(on day: Day) throws -> [ActorID: Double] {
         try Embedded.dataset().snapshot(on: day).capabilityIndex
-    }
-}
-
-/// The renderings of a bargaining run.
-enum BargainReport {
-    /// The HTML report's content: the engine's run turned into PactReport's plain inputs, actor
-    /// ids of an issue scenario shown by their dataset names.
-    static func document(_ run: BargainingRun, input: BargainingInput, command: String) throws -> ReportDocument {
-        let dataset = try Embedded.dataset()
-        let names = run.actors.map { dataset.actors[ActorID($0.name)]?.name ?? $0.name }
-        let positions = run.rounds.flatMap(\.positions)
-        let scale = input.scenario?.issue?.scale
-        let trajectory = BargainingTrajectory(
-            actors: names,
-            rounds: run.rounds.map { .init(round: $0.round, median: $0.median, mean: $0.mean, positions: $0.positions) },
-            scaleMin: scale?.min ?? positions.min() ?? 0, scaleMax: scale?.max ?? positions.max() ?? 1,
-            minLabel: scale?.minLabel ?? "", maxLabel: scale?.maxLabel ?? "")
-        let actors = run.actors.indices.map { i in
-            BargainingReport.Actor(name: names[i], capability: run.actors[i].capability, salience: run.actors[i].salience,
-                                   start: run.actors[i].position, final: run.final.positions[i])
-        }
-        let moves = run.rounds.flatMap { round in
-            round.moves.map { move in
-                BargainingReport.Move(round: round.round, actor: names[move.actor], kind: move.kind.rawValue,
-                                      counterpart: names[move.counterpart], from: move.from, to: move.to)
-            }
-        }
-        let source = input.scenario.map { "scenario \($0.id), \($0.date)" } ?? "stakeholders from \(input.displayName)"
-        let report = BargainingReport(
-            title: input.scenario?.title ?? "Bargaining on \(input.displayName)", question: input.scenario?.issue?.question,
-            source: source, variant: run.variant.rawValue, variantSummary: run.variant.summary, trajectory: trajectory,
-            actors: actors, moves: moves, command: command)
-        return report.document
-    }
-
-    /// Per round the median and mean, then every move with its kind, then each actor's start and end.
-    static func table(_ run: BargainingRun) -> String {
-        let names = run.actors.map(\.name)
-        let positions = run.actors.map(\.position)
-        var lines: [String] = []
-        lines.append("Expected-utility bargaining, variant \(run.variant.rawValue): \(run.variant.summary).")
-        lines.append("\(run.actors.count) actors, positions \(number(positions.min()!)) to \(number(positions.max()!)) "
-            + "(Delta \(number(run.range))), \(run.rounds.count - 1) round\(run.rounds.count == 2 ? "" : "s").")
-        lines.append("")
-
-        var summary = TextTable(columns: [.init("round", .right), .init("median", .right), .init("mean", .right),
-            .init("moves", .right)])
-        for round in run.rounds {
-            summary.append([String(round.round), Format.fixed(round.median, 4), Format.fixed(round.mean, 4),
-                String(round.moves.count)])
-        }
-        lines.append(summary.renderAligned())
-        lines.append("")
-
-        let moveCount = run.rounds.reduce(0) { $0 + $1.moves.count }
-        if moveCount == 0 {
-            lines.append("Nobody moves.")
-        } else {
-            lines.append("Moves")
-            var moves = TextTable(columns: [.init("round", .right), .init("actor"), .init("kind"), .init("with"),
-                .init("from", .right), .init("to", .right)])
-            for round in run.rounds {
-                for move in round.moves {
-                    moves.append([String(round.round), names[move.actor], move.kind.rawValue, names[move.counterpart],
-                        Format.fixed(move.from, 4), Format.fixed(move.to, 4)])
-                }
-            }
-            lines.append(moves.renderAligned())
-        }
-        lines.append("")
-
-        lines.append("Actors")
-        var actors = TextTable(columns: [.init("actor"), .init("capability", .right), .init("salience", .right),
-            .init("start", .right), .init("final", .right), .init("risk", .right)])
-        for (index, actor) in run.actors.enumerated() {
-            actors.append([actor.name, Format.fixed(actor.capability, 4), Format.fixed(actor.salience, 2),
-                Format.fixed(actor.position, 4), Format.fixed(run.final.positions[index], 4),
-                Format.fixed(run.final.risk[index], 4)])
-        }
-        lines.append(actors.renderAligned())
-        lines.append("")
-        lines.append("Forecast after round \(run.final.round): median \(Format.fixed(run.final.median, 4)), "
-            + "weighted mean \(Format.fixed(run.final.mean, 4)). Risk is the exponent of the last round.")
-        return lines.joined(separator: "\n")
-    }
-
-    /// SPEC section 8: `{"variant", "rounds": [{"round", "median", "mean", "positions", "risk", "moves"}]}`,
-    /// actors in input order, plus the range and each move's starting position.
-    static func json(_ run: BargainingRun) -> OrderedJSON {
-        let names = run.actors.map(\.name)
-        func byActor(_ values: [Double]) -> OrderedJSON {
-            .object(zip(names, values).map { OrderedJSON.Member($0, .number($1)) })
-        }
-        let rounds: [OrderedJSON] = run.rounds.map { round in
-            .object([
-                "round": .number(round.round),
-                "median": .number(round.median),
-                "mean": .number(round.mean),
-                "positions": byActor(round.positions),
-                "risk": byActor(round.risk),
-                "moves": .array(round.moves.map { move in
-                    .object([
-                        "actor": .string(names[move.actor]),
-                        "with": .string(names[move.counterpart]),
-                        "kind": .string(move.kind.rawValue),
-                        "to": .number(move.to),
-                        "from": .number(move.from),
-                    ])
-                }),
-            ])
-        }
-        return .object([
-            "variant": .string(run.variant.rawValue),
-            "range": .number(run.range),
-            "rounds": .array(rounds),
-        ])
-    }
-
-    /// One row per round and actor: its position at the end of the round, its risk exponent,
-    /// the move it made (if any) and the round's median and mean. Full precision.
-    static func csv(_ run: BargainingRun) -> TextTable {
-        let names = run.actors.map(\.name)
-        var table = TextTable(columns: ["round", "actor", "position", "risk", "move", "with", "median", "mean"].map {
-            TextTable.Column($0)
-        })
-        for round in run.rounds {
-            var moveOf: [Int: BargainingMove] = [:]
-            for move in round.moves { moveOf[move.actor] = move }
-            for index in names.indices {
-                let move = moveOf[index]
-                table.append([String(round.round), names[index], "\(round.positions[index])", "\(round.risk[index])",
-                    move?.kind.rawValue ?? "", move.map { names[$0.counterpart] } ?? "", "\(round.median)",
-                    "\(round.mean)"])
-            }
-        }
-        return table
-    }
-
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : Format.fixed(value, 4)
     }
 }

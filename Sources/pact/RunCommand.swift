@@ -213,15 +213,7 @@ struct IssueForecast {
     }
 
     /// `{"scenario", "question", "median", "mean", "bargaining": <pact bargain's JSON>}`.
-    var json: OrderedJSON {
-        .object([
-            "scenario": .string(scenario.id),
-            "question": .string(scenario.issue?.question),
-            "median": .number(run.final.median),
-            "mean": .number(run.final.mean),
-            "bargaining": BargainReport.json(run),
-        ])
-    }
+    var json: OrderedJSON { BargainingJSON.issueForecast(run, scenario: scenario) }
 
     static func table(_ issues: [IssueForecast]) -> TextTable {
         var table = TextTable(columns: [.init("issue"), .init("start median", .right), .init("forecast median", .right),

@@ -1,7 +1,8 @@
 /// The report on one bargaining run: the question, the forecast in sentences, the trajectory
 /// chart, the rounds, the moves, the actors and the command that reproduces it.
 ///
-/// Takes plain values (the CLI converts the engine's run), so PactReport depends on PactModel only.
+/// Takes plain values, so a report can be drawn from any source; `BargainingReport(_:names:scenario:inputName:command:)`
+/// (Bargaining/BargainingRun+Report.swift) builds one from the engine's run.
 public struct BargainingReport: Sendable {
     public struct Actor: Hashable, Sendable {
         public var name: String
