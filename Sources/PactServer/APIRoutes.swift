@@ -57,7 +57,7 @@ struct APIRoutes: Sendable {
         })
         api.post("bargain", use: handle { request, _ in
             let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)
-            let result = try Bargain.run(try body.bargainRequest(), workbench: workbench)
+            let result = try await Bargain.run(try body.bargainRequest(), workbench: workbench)
             return .json(result.json)
         })
         api.get("data/:topic", use: handle { request, context in
@@ -66,7 +66,9 @@ struct APIRoutes: Sendable {
             return .json(try DataTopics.json(topic, in: DataTopicTables(dataset: catalog.dataset, day: day)))
         })
         api.get("cases", use: handle { _, _ in .json(.array(catalog.cases.map(CaseJSON.json))) })
-        api.get("validate", use: handle { _, _ in .json(try workbench.caseScores.backtest(catalog).serverJSON) })
+        api.get("validate", use: handle { _, _ in
+            .json(try await workbench.caseScores.backtest(catalog, timeout: workbench.limits.runTimeoutSeconds).serverJSON)
+        })
     }
 
     /// Wraps a handler so every failure answers with the JSON error body.

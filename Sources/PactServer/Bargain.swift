@@ -41,7 +41,9 @@ enum Bargain {
         }
     }
 
-    static func run(_ request: Request, workbench: Workbench) throws -> Result {
+    /// Runs the bargaining on a dispatch thread under the run time limit: a table of many actors
+    /// over many rounds is stopped between rounds (503) instead of holding a core to the end.
+    static func run(_ request: Request, workbench: Workbench) async throws -> Result {
         var scenario: Scenario?
         var actors: [BargainingActor] = []
         if let id = request.scenario {
@@ -56,7 +58,11 @@ enum Bargain {
         } catch {
             throw APIError(.unprocessableContent, error.description, field: "stakeholders")
         }
-        let run = model.run(rounds: request.rounds)
+        let rounds = request.rounds
+        let run = try await Workbench.compute(timeout: workbench.limits.runTimeoutSeconds,
+                                              advice: "ask for fewer rounds or stakeholders", field: "rounds") { cancellation in
+            try model.run(rounds: rounds, cancellation: cancellation)
+        }
         return Result(run: run, scenario: scenario, names: run.displayNames(in: workbench.catalog.dataset))
     }
 }

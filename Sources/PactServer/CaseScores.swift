@@ -7,6 +7,9 @@ import PactReport
 /// computes them with its defaults (4,000 draws per case, seed 1): each case forecast as of its
 /// date and scored against what happened. Computed once, on first use, and kept: the inputs
 /// never change while the server runs.
+///
+/// The computation obeys the run time limit like any run: stopped (the request cancelled or the
+/// limit passed), it keeps nothing, and the next request starts it again.
 final class CaseScores: @unchecked Sendable {
     static let draws = 4_000
     static let seed: UInt64 = 1
@@ -14,14 +17,29 @@ final class CaseScores: @unchecked Sendable {
     private let lock = NSLock()
     private var cached: Backtest?
 
-    func backtest(_ catalog: Catalog) throws -> Backtest {
+    /// Whether the scores are computed and kept.
+    var isComputed: Bool { lock.withLock { cached != nil } }
+
+    /// The scores, computed on a dispatch thread under `timeout` the first time.
+    func backtest(_ catalog: Catalog, timeout: Double) async throws -> Backtest {
+        if let cached = lock.withLock({ cached }) { return cached }
+        return try await Workbench.compute(timeout: timeout, advice: "the case scores need a longer --run-timeout", field: nil) {
+            cancellation in
+            try self.backtest(catalog, cancellation: cancellation)
+        }
+    }
+
+    /// Computes the scores once: a second caller waits on the lock for the first and then finds
+    /// them cached (or, when the first was stopped, computes them itself).
+    private func backtest(_ catalog: Catalog, cancellation: Cancellation) throws -> Backtest {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
         let cases = try BacktestCase.prepare(catalog.cases, dataset: catalog.dataset)
         let settings = BacktestSettings(draws: Self.draws, seed: Self.seed,
                                         threads: ProcessInfo.processInfo.activeProcessorCount)
-        let backtest = Backtest(try CaseForecaster.forecasts(cases, parameters: catalog.parameters, settings: settings))
+        let backtest = Backtest(try CaseForecaster.forecasts(cases, parameters: catalog.parameters, settings: settings,
+                                                             cancellation: cancellation))
         cached = backtest
         return backtest
     }

@@ -90,14 +90,14 @@ struct PageRoutes: Sendable {
         router.get("compare", use: page { request, csrf in
             try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
         })
-        router.get("cases", use: page { _, csrf in try render("cases", try casesContext(csrf)) })
+        router.get("cases", use: page { _, csrf in try render("cases", try await casesContext(csrf)) })
         router.get("data", use: page { request, csrf in
             try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"), csrf)
         })
         router.get("bargain", use: page { request, csrf in
-            try bargainPage(scenario: request.uri.queryParameters.get("scenario"), posted: nil, csrf: csrf)
+            try await bargainPage(scenario: request.uri.queryParameters.get("scenario"), posted: nil, csrf: csrf)
         })
-        router.post("bargain", use: form { _, fields, csrf in try bargainPage(scenario: fields["scenario"], posted: fields, csrf: csrf) })
+        router.post("bargain", use: form { _, fields, csrf in try await bargainPage(scenario: fields["scenario"], posted: fields, csrf: csrf) })
         router.get("login", use: page { _, csrf in try render("login", ["csrf": csrf, "required": tokenRequired]) })
         router.post("login", use: form { _, fields, _ in
             var response = Response.redirect("/")
@@ -337,8 +337,8 @@ struct PageRoutes: Sendable {
                                       "expectedB": Format.fixed(right.2.expectedLevel, 2)])
     }
 
-    func casesContext(_ csrf: String) throws -> [String: Any] {
-        let backtest = try caseScores.backtest(catalog)
+    func casesContext(_ csrf: String) async throws -> [String: Any] {
+        let backtest = try await caseScores.backtest(catalog, timeout: workbench.limits.runTimeoutSeconds)
         let scores = Dictionary(backtest.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let cases = catalog.cases.map { c -> [String: Any] in
             var item: [String: Any] = ["id": c.id, "title": c.title, "date": c.date.description,
@@ -370,7 +370,7 @@ struct PageRoutes: Sendable {
         ])
     }
 
-    func bargainPage(scenario id: String?, posted: [String: String]?, csrf: String) throws -> Response {
+    func bargainPage(scenario id: String?, posted: [String: String]?, csrf: String) async throws -> Response {
         // Built-in issue scenarios, then the user's.
         let users = try store.scenarios().filter { $0.kind == Scenario.Kind.issue.rawValue }
             .compactMap { try? workbench.parse($0.yaml, file: $0.id) }
@@ -409,7 +409,7 @@ struct PageRoutes: Sendable {
         }
         if context["error"] == nil, request.stakeholders != nil || posted == nil {
             do {
-                let result = try Bargain.run(request, workbench: workbench)
+                let result = try await Bargain.run(request, workbench: workbench)
                 let chart = result.chart
                 context["result"] = [
                     "svg": chart.svg, "caption": chart.caption, "median": Format.fixed(result.run.final.median, 2),

@@ -11,7 +11,8 @@ public struct Limits: Sendable {
     public var maxBodyBytes: Int
     /// Most Monte Carlo draws one run may ask for; more answers 422.
     public var maxDraws: Int
-    /// A run still computing after this many seconds is cancelled: 503, nothing stored.
+    /// Engine work (a run, the case scores, a bargaining run) still computing after this many
+    /// seconds is stopped: 503, nothing stored.
     public var runTimeoutSeconds: Double
 
     public init(maxBodyBytes: Int = 256 * 1024, maxDraws: Int = 100_000, runTimeoutSeconds: Double = 120) {
@@ -144,8 +145,8 @@ public struct Workbench: Sendable {
             throw APIError(.unprocessableContent, error.message, field: "scenario")
         }
         let started = Self.timestamp()
-        let forecast = try await Self.compute(timeout: limits.runTimeoutSeconds) {
-            try model.forecast(parameters: parameters, draws: request.draws, seed: request.seed)
+        let forecast = try await Self.compute(timeout: limits.runTimeoutSeconds) { cancellation in
+            try model.forecast(parameters: parameters, draws: request.draws, seed: request.seed, cancellation: cancellation)
         }
         let paramsJSON = OrderedJSON.object(request.params.sorted { $0.key < $1.key }.map {
             OrderedJSON.Member($0.key, .array([.number($0.value.lowerBound), .number($0.value.upperBound)]))
@@ -159,31 +160,76 @@ public struct Workbench: Sendable {
         return Store.RunRow(id: id, run: new)
     }
 
-    /// Runs `work` on a dispatch thread (it blocks, so not on Swift's cooperative pool) and gives
-    /// up when the calling task is cancelled or `timeout` seconds pass. The engine has no
-    /// cancellation hook, so the abandoned computation finishes in the background; its result is
-    /// discarded and never stored.
-    static func compute<T: Sendable>(timeout: Double, _ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
+    /// Runs `work` on a dispatch thread (it blocks, so not on Swift's cooperative pool) and stops
+    /// it once `timeout` seconds have passed or the calling task is cancelled: `work` receives a
+    /// ``Cancellation`` that the engine asks between chunks of draws (or bargaining rounds), so
+    /// abandoned work ends within one chunk instead of holding a core to the end. The call
+    /// returns when `work` does, so nothing of abandoned work outlives the request.
+    ///
+    /// Stopped work answers 503 with `advice` (what to ask for instead) naming `field`.
+    static func compute<T: Sendable>(timeout: Double, advice: String = "ask for fewer draws", field: String? = "draws",
+                                     _ work: @escaping @Sendable (Cancellation) throws -> T) async throws -> T {
+        try await compute(stop: StopSignal(timeout: timeout), advice: advice, field: field, work)
+    }
+
+    /// `compute(timeout:advice:field:_:)` with its signal given, so a test can read it.
+    static func compute<T: Sendable>(stop: StopSignal, advice: String = "ask for fewer draws", field: String? = "draws",
+                                     _ work: @escaping @Sendable (Cancellation) throws -> T) async throws -> T {
+        let cancellation = Cancellation { stop.reason != nil }
+        do {
+            return try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { continuation in
                     DispatchQueue.global().async {
-                        do { continuation.resume(returning: try work()) } catch { continuation.resume(throwing: error) }
+                        do { continuation.resume(returning: try work(cancellation)) } catch { continuation.resume(throwing: error) }
                     }
                 }
+            } onCancel: {
+                stop.cancel()
             }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
-                return nil
+        } catch is RunCancelled {
+            switch stop.reason {
+            case .timeLimit:
+                throw APIError(.serviceUnavailable, "the computation was stopped after \(Format.compact(stop.timeout)) seconds; \(advice)",
+                               field: field)
+            case .cancelled, nil:
+                throw APIError(.serviceUnavailable, "the request was cancelled before the computation finished", field: field)
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw APIError(.serviceUnavailable, "the run was cancelled after \(Format.compact(timeout)) seconds; ask for fewer draws",
-                               field: "draws")
-            }
-            return value
         }
     }
+}
+
+/// Tells engine work to stop: when its time limit has passed or its request was cancelled.
+///
+/// The engine asks between chunks, on its own worker threads, and the answer is worked out
+/// there: the deadline is compared with the clock at each question rather than set by a timer,
+/// because a timer needs a free thread to fire, and on a busy machine the work itself may be
+/// holding every one. A lock rather than an atomic keeps it available on every platform the
+/// package supports (Synchronization's `Atomic` needs macOS 15).
+final class StopSignal: @unchecked Sendable {
+    enum Reason: Equatable, Sendable {
+        case timeLimit, cancelled
+    }
+
+    /// The time limit in seconds, as given.
+    let timeout: Double
+    private let deadline: ContinuousClock.Instant
+    private let lock = NSLock()
+    private var cancelled = false
+
+    /// A signal that stops work `timeout` seconds from now (clamped to a thousand years).
+    init(timeout: Double) {
+        self.timeout = timeout
+        deadline = ContinuousClock.now + .seconds(min(max(0, timeout), 3.15e10))
+    }
+
+    /// Why the work should stop, or nil while it may go on. Cancellation wins over the clock.
+    var reason: Reason? {
+        if lock.withLock({ cancelled }) { return .cancelled }
+        return ContinuousClock.now >= deadline ? .timeLimit : nil
+    }
+
+    /// The request was cancelled: the work stops at its next question.
+    func cancel() { lock.withLock { cancelled = true } }
 }
 
 extension Store.RunRow {

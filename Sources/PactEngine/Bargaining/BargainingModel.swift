@@ -32,6 +32,23 @@ public struct BargainingModel: Sendable {
 
     /// Round 0 (the initial state) and then `rounds` rounds of bargaining.
     public func run(rounds: Int) -> BargainingRun {
+        guard let run = play(rounds: rounds, cancellation: .never) else {
+            preconditionFailure("a run that is never cancelled always finishes")
+        }
+        return run
+    }
+
+    /// The same run, asking `cancellation` before each round: once it says stop, the run throws
+    /// ``RunCancelled`` (a round costs time quadratic in the actors, so a long table of actors
+    /// over many rounds is worth stopping). A cancellation that never says stop gives exactly
+    /// ``run(rounds:)``.
+    public func run(rounds: Int, cancellation: Cancellation) throws(RunCancelled) -> BargainingRun {
+        guard let run = play(rounds: rounds, cancellation: cancellation) else { throw RunCancelled() }
+        return run
+    }
+
+    /// The rounds, or nil when `cancellation` stopped them.
+    private func play(rounds: Int, cancellation: Cancellation) -> BargainingRun? {
         precondition(rounds >= 0, "the number of rounds must not be negative")
         let workspace = BargainingWorkspace(actors: actors, range: range, variant: variant)
         var positions = actors.map(\.position)
@@ -42,6 +59,7 @@ public struct BargainingModel: Sendable {
                 round: 0, positions: positions, risk: Array(repeating: 1, count: actors.count), expectedUtility: nil,
                 offers: [], moves: [], median: workspace.median(of: positions), mean: workspace.mean(of: positions)))
         for round in stride(from: 1, through: rounds, by: 1) {
+            if cancellation.isRequested { return nil }
             let next = workspace.play(round: round, positions: positions)
             positions = next.positions
             history.append(next)

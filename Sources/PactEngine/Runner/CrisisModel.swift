@@ -25,17 +25,22 @@ public struct CrisisModel: Sendable {
     ///
     /// `parameters` is overridden by the scenario's own `uncertainty` ranges. `threads` nil means
     /// every active core. The result is bit-identical for any thread count.
+    ///
+    /// `cancellation` is asked before every chunk of draws, in the main run and in each driver's
+    /// ablation run; once it says stop, the forecast throws ``RunCancelled`` within one chunk per
+    /// thread. A cancellation that never says stop leaves the result bit-identical.
     public func forecast(parameters: ParameterSet, draws: Int, seed: UInt64, threads: Int? = nil,
-                         drivers: Bool = true) throws -> CrisisForecast {
+                         drivers: Bool = true, cancellation: Cancellation = .never) throws -> CrisisForecast {
         let plan = try SamplingPlan(parameters.overriding(ranges: scenario.uncertainty))
         let runner = MonteCarlo(setup: setup, plan: plan, draws: draws, seed: seed,
-                                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let tally = runner.run(disabled: -1)
+                                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                cancellation: cancellation)
+        let tally = try runner.run(disabled: -1)
         var driverList: [Driver] = []
         if drivers {
             let expected = Double(tally.levelTotal) / Double(max(1, draws))
             for term in InterestTerm.allCases {
-                let ablated = runner.run(disabled: term.rawValue, levelsOnly: true)
+                let ablated = try runner.run(disabled: term.rawValue, levelsOnly: true)
                 let effect = expected - Double(ablated.levelTotal) / Double(max(1, draws))
                 driverList.append(Driver(term: term.name, effect: effect))
             }
@@ -48,11 +53,14 @@ public struct CrisisModel: Sendable {
     }
 
     /// Only the six level probabilities, for calibration loops (no drivers, no member table).
-    public func levelProbabilities(parameters: ParameterSet, draws: Int, seed: UInt64, threads: Int? = nil) throws -> [Double] {
+    /// `cancellation` works as in ``forecast(parameters:draws:seed:threads:drivers:cancellation:)``.
+    public func levelProbabilities(parameters: ParameterSet, draws: Int, seed: UInt64, threads: Int? = nil,
+                                   cancellation: Cancellation = .never) throws -> [Double] {
         let plan = try SamplingPlan(parameters.overriding(ranges: scenario.uncertainty))
         let runner = MonteCarlo(setup: setup, plan: plan, draws: draws, seed: seed,
-                                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let tally = runner.run(disabled: -1, levelsOnly: true)
+                                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                cancellation: cancellation)
+        let tally = try runner.run(disabled: -1, levelsOnly: true)
         return tally.levelCounts.map { Double($0) / Double(max(1, draws)) }
     }
 }

@@ -9,6 +9,10 @@ import PactModel
 /// 2. Floating-point sums are kept per chunk and added in chunk order after all chunks finish.
 /// 3. Counts (levels, stances, histograms for percentiles) are integers, whose sums do not depend
 ///    on order.
+///
+/// Each worker asks its `cancellation` once before each chunk (not per draw, so the question
+/// costs nothing measurable); a worker told to stop leaves its remaining chunks undone, and the
+/// run throws `RunCancelled` once every worker has returned.
 struct MonteCarlo {
     static let chunkSize = 4096
     /// Days are binned at 0.01 day for percentiles; forces at 1 troop.
@@ -20,13 +24,16 @@ struct MonteCarlo {
     let draws: Int
     let seed: UInt64
     let threads: Int
+    let cancellation: Cancellation
 
-    init(setup: CrisisSetup, plan: SamplingPlan, draws: Int, seed: UInt64, threads: Int) {
+    init(setup: CrisisSetup, plan: SamplingPlan, draws: Int, seed: UInt64, threads: Int,
+         cancellation: Cancellation = .never) {
         self.setup = setup
         self.plan = plan
         self.draws = max(0, draws)
         self.seed = seed
         self.threads = max(1, threads)
+        self.cancellation = cancellation
     }
 
     var chunkCount: Int { (draws + Self.chunkSize - 1) / Self.chunkSize }
@@ -37,7 +44,7 @@ struct MonteCarlo {
         return Int((setup.assigned.reduce(0, +) * max(0, share)).rounded(.up)) + 2
     }
 
-    func run(disabled: Int, levelsOnly: Bool = false) -> Tally {
+    func run(disabled: Int, levelsOnly: Bool = false) throws(RunCancelled) -> Tally {
         let n = setup.count
         let chunks = chunkCount
         let workers = min(threads, max(1, chunks))
@@ -45,6 +52,7 @@ struct MonteCarlo {
         let counts = (0..<workers).map { _ in WorkerCounts() }
         let box = UncheckedBox(sums: sums, counts: counts)
         let forceBinCount = levelsOnly ? 0 : forceBins
+        let cancellation = cancellation
         let body: @Sendable (Int) -> Void = { worker in
             let ws = DrawWorkspace(setup: setup, parameterCount: plan.count)
             // Counts live in local buffers during the loop and are copied out once at the end.
@@ -63,6 +71,10 @@ struct MonteCarlo {
             var unilateral = 0
             var chunk = worker
             while chunk < chunks {
+                if cancellation.isRequested {
+                    box.counts[worker].stopped = true
+                    return
+                }
                 var g = SeededGenerator(seed: seed, stream: UInt64(chunk))
                 let start = chunk * Self.chunkSize, end = min(draws, start + Self.chunkSize)
                 let row = box.sums.row(chunk)
@@ -102,6 +114,8 @@ struct MonteCarlo {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers, execute: body)
         }
+        // Each worker writes only its own flag, and concurrentPerform has returned: no race.
+        if counts.contains(where: \.stopped) { throw RunCancelled() }
         return Tally(sums: sums, counts: counts, members: n)
     }
 }
@@ -132,6 +146,8 @@ final class ChunkSums: @unchecked Sendable {
 
 /// Integer counts kept per worker; integer addition makes their total order-independent.
 final class WorkerCounts: @unchecked Sendable {
+    /// Set when the worker stopped early because the run was cancelled.
+    var stopped = false
     var levels = [Int](repeating: 0, count: 6)
     var unilateral = 0
     var stances: [Int] = []

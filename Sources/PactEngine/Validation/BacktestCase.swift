@@ -61,32 +61,36 @@ public struct BacktestSettings: Hashable, Sendable {
 }
 
 /// Forecasting a set of cases with one parameter set.
+///
+/// Every function takes a ``Cancellation`` that each case's Monte Carlo run asks before every
+/// chunk of draws: a stopped backtest throws ``RunCancelled`` and returns no partial scores.
 public enum CaseForecaster {
     /// Every case's forecast (levels and `unilateral`) beside its outcome, in the cases' order.
-    public static func forecasts(_ cases: [BacktestCase], parameters: ParameterSet, settings: BacktestSettings) throws
-        -> [CaseForecast]
+    public static func forecasts(_ cases: [BacktestCase], parameters: ParameterSet, settings: BacktestSettings,
+                                 cancellation: Cancellation = .never) throws -> [CaseForecast]
     {
         try parallelMap(cases, threads: settings.threads) { item in
-            try forecast(item, parameters: parameters, settings: settings)
+            try forecast(item, parameters: parameters, settings: settings, cancellation: cancellation)
         }
     }
 
     /// One case's forecast beside its outcome.
-    public static func forecast(_ item: BacktestCase, parameters: ParameterSet, settings: BacktestSettings) throws
-        -> CaseForecast
+    public static func forecast(_ item: BacktestCase, parameters: ParameterSet, settings: BacktestSettings,
+                                cancellation: Cancellation = .never) throws -> CaseForecast
     {
         let f = try item.model.forecast(parameters: parameters, draws: settings.draws, seed: settings.seed, threads: 1,
-                                        drivers: false)
+                                        drivers: false, cancellation: cancellation)
         return CaseForecast(id: item.id, levels: f.levels, unilateral: f.unilateral, actual: item.outcome.level,
                             actualUnilateral: item.outcome.unilateral)
     }
 
     /// Only the level probabilities of every case, the cheap path for an optimiser's objective.
-    public static func levels(_ cases: [BacktestCase], parameters: ParameterSet, settings: BacktestSettings) throws
-        -> [[Double]]
+    public static func levels(_ cases: [BacktestCase], parameters: ParameterSet, settings: BacktestSettings,
+                              cancellation: Cancellation = .never) throws -> [[Double]]
     {
         try parallelMap(cases, threads: settings.threads) { item in
-            try item.model.levelProbabilities(parameters: parameters, draws: settings.draws, seed: settings.seed, threads: 1)
+            try item.model.levelProbabilities(parameters: parameters, draws: settings.draws, seed: settings.seed, threads: 1,
+                                              cancellation: cancellation)
         }
     }
 }
