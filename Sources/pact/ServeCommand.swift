@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-body"), help: "The largest request body accepted, in bytes.")
     var maxBody: Int = 256 * 1024
 
-    @Option(name: .customLong("run-timeout"), help: "Seconds after which a run still computing is cancelled.")
+    @Option(name: .customLong("run-timeout"), help: "Seconds after which engine work still computing (a run, the case scores, bargaining) is stopped with 503.")
     var runTimeout: Double = 120
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
