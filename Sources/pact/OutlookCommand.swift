@@ -104,8 +104,8 @@ struct OutlookCommand: ParsableCommand {
             guard let changed = parameters.setting(parts[0], to: value) else {
                 throw ValidationError("--set: no outlook constant is called '\(parts[0])'; the names are \(OutlookParameters.names.map(\.name).joined(separator: ", "))")
             }
-            if parts[0] == "step_years" && !(value > 0 && value <= 1) {
-                throw ValidationError("--set step_years must be in (0, 1]")
+            if let allowed = OutlookParameters.allowedValues(of: parts[0]), !allowed.range.contains(value) {
+                throw ValidationError("--set \(parts[0])=\(parts[1]): \(parts[0]) must be \(allowed.text)")
             }
             parameters = changed
         }
