@@ -19,7 +19,10 @@ struct OutlookCommand: ParsableCommand {
             affinity toward and dependence on the lead state, its alignment tension (the landscape \
             of `pact align`) and its best outside option. A full member below 0.40 for a year \
             freezes or suspends; a disengaged one below 0.25 for two years leaves, above 0.55 for a \
-            year returns. Everything structural is frozen at --from. See docs/OUTLOOK.md.
+            year returns. Each member's ties move as mean-reverting walks estimated from the \
+            dataset's history before --from, and a refusal costs trust in the lead state; \
+            attributes, dependence and the crisis engine's answers stay as on --from. See \
+            docs/OUTLOOK.md.
 
             Prints each member's probability of being a full member, disengaged (frozen or \
             suspended) or gone at the horizon and of freezing or leaving at any time; the expected \
@@ -101,8 +104,8 @@ struct OutlookCommand: ParsableCommand {
             guard let changed = parameters.setting(parts[0], to: value) else {
                 throw ValidationError("--set: no outlook constant is called '\(parts[0])'; the names are \(OutlookParameters.names.map(\.name).joined(separator: ", "))")
             }
-            if parts[0] == "step_years" && !(value > 0 && value <= 1) {
-                throw ValidationError("--set step_years must be in (0, 1]")
+            if let allowed = OutlookParameters.allowedValues(of: parts[0]), !allowed.range.contains(value) {
+                throw ValidationError("--set \(parts[0])=\(parts[1]): \(parts[0]) must be \(allowed.text)")
             }
             parameters = changed
         }
@@ -144,17 +147,19 @@ struct OutlookCommand: ParsableCommand {
             }
         }
         let span = "\(f.setup.from.year)–\(f.setup.to.year), \(f.runs) runs"
+        // Every chart is drawn before any is written; each file is written whole (temporary file
+        // and rename) or not at all, and a failure names the file and exits 2.
+        var files: [(path: String, svg: String)] = []
         if let chart {
-            let svg = FanChart(points: points(\.cohesion), title: "Cohesion outlook \(span)",
-                               yLabel: "cohesion (mean satisfaction of non-lead members)", yDomain: 0...1, id: "cohesion").render().svg
-            try svg.write(toFile: chart, atomically: true, encoding: .utf8)
+            files.append((chart, FanChart(points: points(\.cohesion), title: "Cohesion outlook \(span)",
+                                          yLabel: "cohesion (mean satisfaction of non-lead members)", yDomain: 0...1, id: "cohesion").render().svg))
         }
         if let membersChart {
             let top = Double(f.setup.members.count)
-            let svg = FanChart(points: points(\.fullMembers), title: "Full members \(span)", yLabel: "full members",
-                               yDomain: 0...top, id: "full-members").render().svg
-            try svg.write(toFile: membersChart, atomically: true, encoding: .utf8)
+            files.append((membersChart, FanChart(points: points(\.fullMembers), title: "Full members \(span)", yLabel: "full members",
+                                                 yDomain: 0...top, id: "full-members").render().svg))
         }
+        for file in files { try ReportFiles.write(file.svg + "\n", to: URL(fileURLWithPath: file.path)) }
     }
 
     static func statusName(_ s: OutlookSetup.Status) -> String { s == .disengaged ? "frozen/suspended" : s.rawValue }
@@ -209,7 +214,7 @@ struct OutlookCommand: ParsableCommand {
         }
         let windowEnd = setup.caseWindow.end ?? setup.to
         var header = "Cohesion outlook \(setup.from) to \(setup.to) (\(Format.fixed(setup.years, 2)) years): \(f.runs) runs, seed \(f.seed)"
-        header += setup.usesHindsight ? "\ndataset as of each anniversary of \(setup.from); " : "\ndataset frozen as of \(setup.from); "
+        header += setup.usesHindsight ? "\ndataset as of each anniversary of \(setup.from); " : "\ndataset as of \(setup.from), relations moving as their history before it suggests; "
         header += "\(setup.templates.count) crisis templates from the case library, "
         header += "episodes \(setup.caseWindow.start) to \(windowEnd) (\(Format.fixed(setup.windowYears, 1)) years)"
         if setup.usesHindsight {

@@ -43,4 +43,27 @@ struct AlignOutlookCommandTests {
         #expect(fan.count == 5)
         #expect(try runPact(["outlook", "--from", "2030-01-01", "--to", "2025-01-01"]).status == 2)
     }
+
+    /// A constant outside its meaningful range is refused with the allowed values, exit 2, and
+    /// nothing on standard output; --explain shows the relation trends and the allied outsiders.
+    @Test func outlookRefusesConstantsOutsideTheirRangeAndExplainsTheTrends() throws {
+        let negative = try runPact(["outlook", "--set", "relation_prior_years=-1"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("relation_prior_years must be at least 0"))
+        #expect(negative.stdout.isEmpty)
+        let learning = try runPact(["outlook", "--set", "crisis_learning=1.5"])
+        #expect(learning.status == 2)
+        #expect(learning.stderr.contains("crisis_learning must be in [0, 1]"))
+        let unknown = try runPact(["outlook", "--set", "trust=0.2"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("trust_loss"))
+
+        let explained = try runPact(["outlook", "--from", "2007-01-01", "--to", "2008-01-01", "--runs", "20", "--explain"])
+        #expect(explained.status == 0)
+        #expect(explained.stdout.contains("counted inside for tension: CHN, IRN"))
+        // Uzbekistan's tie to Russia: 0.525 on the start day against a 1999–2006 mean of 0.187.
+        let line = try #require(explained.stdout.split(separator: "\n").first { $0.hasPrefix("RUS-UZB") || $0.hasPrefix("UZB-RUS") })
+        #expect(line.contains("0.525") && line.contains("0.187"))
+    }
 }
+

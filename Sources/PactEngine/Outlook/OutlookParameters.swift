@@ -104,4 +104,23 @@ extension OutlookParameters {
         copy[keyPath: entry.keyPath] = value
         return copy
     }
+
+    /// The values a constant may take, as a sentence for error messages; nil when any finite
+    /// value is meaningful (the anchor's intercept and weights).
+    ///
+    /// Why: a negative volatility prior or a learning rate above one would not fail loudly; it
+    /// would give NaN volatilities or satisfaction that overshoots, and a silently wrong forecast.
+    public static func allowedValues(of name: String) -> (range: ClosedRange<Double>, text: String)? {
+        switch name {
+        case "step_years": return (1e-6...1, "in (0, 1]")
+        case "crisis_learning", "disengage_threshold", "leave_threshold", "reengage_threshold":
+            return (0...1, "in [0, 1]")
+        case "reversion_per_year", "relation_reversion_per_year":
+            return (0...1, "in [0, 1] (per year)")
+        case "noise_per_root_year", "trust_loss", "relation_lookback_years", "relation_prior_years",
+             "disengage_years", "leave_years", "reengage_years":
+            return (0...Double.greatestFiniteMagnitude, "at least 0")
+        default: return nil
+        }
+    }
 }

@@ -69,7 +69,7 @@ public struct FanChart: Sendable {
         }
         svg.xAxisLabel("date", plot: plot)
         svg.yAxisLabel(yLabel, plot: plot)
-        let caption = "Median (line), 25–75 % (dark band) and 10–90 % (light band) over the Monte Carlo runs, with the dataset frozen at the start."
+        let caption = "Median (line), 25–75 % (dark band) and 10–90 % (light band) over the Monte Carlo runs; relations move from the start as their history before it suggests."
         return Chart(id: id, title: title, svg: svg.finish(), caption: caption)
     }
 }
