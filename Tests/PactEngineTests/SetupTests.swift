@@ -64,4 +64,38 @@ import Testing
         #expect(attack.forceName == "Collective Rapid Reaction Forces")
         #expect(attack.assigned[try index(attack, "RUS")] == 9000)
     }
+
+    @Test func theMissionAndTheLeadStatesReserveComeFromTheOtherForcesAndItsBases() throws {
+        var dataset = ToyWorld.dataset()
+        func base(_ id: String, user: ActorID, at capital: ActorID, personnel: Int, opened: String) -> Base {
+            let (lat, lon) = ToyWorld.capitals[capital.rawValue]!
+            return Base(id: id, name: id, host: capital, user: user, place: id,
+                        coordinates: Coordinates(latitude: lat, longitude: lon), kind: "test", opened: ToyWorld.day(opened),
+                        closes: nil, personnel: Sourced(personnel, source: "test", year: 2020), legalBasis: "test",
+                        source: "test")
+        }
+        dataset.bases = [
+            base("in-theatre", user: "RUS", at: "KAZ", personnel: 800, opened: "2010-01-01"),
+            base("far", user: "RUS", at: "ARM", personnel: 3000, opened: "2010-01-01"),
+            base("not-yet-open", user: "RUS", at: "KGZ", personnel: 500, opened: "2023-01-01"),
+            base("someone-else", user: "UZB", at: "TJK", personnel: 900, opened: "2010-01-01"),
+        ]
+        let scenario = TestScenarios.kazakhstan()
+        let s = try CrisisSetup(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
+        // Unrest draws on the peacekeeping forces: everyone's assignment but the requester's
+        // (KAZ 600) is the mission's base, 1600 + 500 + 300 + 300 + 300.
+        #expect(s.missionAssigned == 3000)
+        // Russia's units on call elsewhere are its rapid-reaction assignment.
+        #expect(s.leadOnCall == 9000)
+        // Its bases open on the day, at the crisis (0 km) and in Armenia; not another user's.
+        #expect(s.leadGarrisonPersonnel == [800, 3000])
+        #expect(s.leadGarrisonKm[0] == 0)
+        let yerevanToAstana = Coordinates(latitude: 40.18, longitude: 44.51)
+            .distance(to: Coordinates(latitude: 51.17, longitude: 71.43))
+        #expect(abs(s.leadGarrisonKm[1] - yerevanToAstana) < 1e-9)
+        // An attack draws on the rapid-reaction forces: the peacekeepers are then the reserve.
+        let attack = try CrisisSetup(scenario: TestScenarios.armenia2022, snapshot: dataset.snapshot(on: TestScenarios.armenia2022.date))
+        #expect(attack.missionAssigned == 18000 - 1500)
+        #expect(attack.leadOnCall == 1600)
+    }
 }

@@ -120,6 +120,22 @@ import Testing
         #expect(ForceGeneration.willingness(position: 4, from: 3) == 0.5)
         #expect(ForceGeneration.willingness(position: 2, from: 3) == 0)
         #expect(ForceGeneration.contribution(assigned: 1000, share: 0.6, willingness: 0.5, spareCapacity: 0.5) == 150)
+        // The lead state fills the shortfall of a 2,000-troop mission: allies send 700, its own
+        // share is 600, so 700 are missing; at willingness 0.8 it fills 0.8 × 700 = 560.
+        #expect(ForceGeneration.leadContribution(ownShare: 600, mission: 2000, allies: 700, reserve: 5000, willingness: 0.8)
+            == 600 + 560)
+        // A reserve of 300 binds: 600 + 0.8 × 300.
+        #expect(ForceGeneration.leadContribution(ownShare: 600, mission: 2000, allies: 700, reserve: 300, willingness: 0.8)
+            == 840)
+        // No shortfall, nothing to fill.
+        #expect(ForceGeneration.leadContribution(ownShare: 600, mission: 2000, allies: 1500, reserve: 5000, willingness: 1)
+            == 600)
+        // Units on call elsewhere count at the spare share, garrisons in theatre in full:
+        // 9000 × 0.2 + 500.
+        #expect(ForceGeneration.leadReserve(onCall: 9000, spareCapacity: 0.2, inTheatre: 500) == 2300)
+        // A garrison one scale away counts at 1/e; at the crisis in full.
+        #expect(abs(ForceGeneration.garrisonInTheatre(personnel: 7000, distanceKm: 1500, scaleKm: 1500) - 7000 / M_E) < 1e-6)
+        #expect(ForceGeneration.garrisonInTheatre(personnel: 500, distanceKm: 0, scaleKm: 1500) == 500)
         let days = ForceGeneration.daysToFirstArrival(nearestKm: 3000, decisionDelay: 0.8, staging: 0.3, speedKmh: 600)
         #expect(abs(days - (1.1 + 3000.0 / 14400)) < 1e-12)
     }

@@ -176,31 +176,49 @@ extension CrisisSetup {
             level -= 1
         }
 
-        // Stage 4: force generation for level 5.
+        // Stage 4: force generation for level 5. Allies send their share of their assignment;
+        // the lead state sends its own share and then fills the mission's shortfall from its
+        // reserve (units on call for the other forces, garrisons in theatre).
         var force = 0.0, days = 0.0
         if level == 5 {
             let share = p[CrisisParameter.deployShare.rawValue], from = p[CrisisParameter.willingFromLevel.rawValue]
             var nearest = Double.infinity
+            var leadWillingness = 0.0
             for i in 0..<n {
                 var c = 0.0
-                if i != requesterIndex && assigned[i] > 0 {
+                if i != requesterIndex && (assigned[i] > 0 || i == leadIndex) {
                     let st = CollectiveDecision.stance(
                         position: ws.position[i], salience: ws.salience[i], proposal: 5, isRequester: false,
                         tolerance: tol, blockThreshold: block, deference: deference, dependenceOnLead: dependenceOnLead[i],
                         optOut: optOutAllowed, optOutRelief: relief)
                     if st == .support {
+                        let willingness = ForceGeneration.willingness(position: ws.position[i], from: from)
                         let spare = i == leadIndex ? 1 - leadCommittedElsewhere : 1
+                        if i == leadIndex { leadWillingness = willingness }
                         c = ForceGeneration.contribution(
-                            assigned: assigned[i], share: share,
-                            willingness: ForceGeneration.willingness(position: ws.position[i], from: from), spareCapacity: spare)
+                            assigned: assigned[i], share: share, willingness: willingness, spareCapacity: spare)
                     }
                 }
                 ws.contribution[i] = c
-                if c > 0 {
-                    force += c
-                    nearest = min(nearest, stagingKm[i])
-                }
+                force += c
             }
+            if leadIndex >= 0 && leadWillingness > 0 {
+                let own = ws.contribution[leadIndex]
+                var inTheatre = 0.0
+                let reach = p[CrisisParameter.spilloverDistanceKm.rawValue]
+                for b in leadGarrisonPersonnel.indices {
+                    inTheatre += ForceGeneration.garrisonInTheatre(
+                        personnel: leadGarrisonPersonnel[b], distanceKm: leadGarrisonKm[b], scaleKm: reach)
+                }
+                let reserve = ForceGeneration.leadReserve(
+                    onCall: leadOnCall, spareCapacity: 1 - leadCommittedElsewhere, inTheatre: inTheatre)
+                let c = ForceGeneration.leadContribution(
+                    ownShare: own, mission: share * missionAssigned, allies: force - own, reserve: reserve,
+                    willingness: leadWillingness)
+                ws.contribution[leadIndex] = c
+                force += c - own
+            }
+            for i in 0..<n where ws.contribution[i] > 0 { nearest = min(nearest, stagingKm[i]) }
             if force < p[CrisisParameter.minViableForce.rawValue] {
                 level = 4
                 force = 0

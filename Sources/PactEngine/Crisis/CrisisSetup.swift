@@ -75,6 +75,16 @@ public struct CrisisSetup: Sendable {
     let assigned: [Double]
     /// Shortest distance from the member's capital or one of its bases to the location's capital.
     let stagingKm: [Double]
+    /// Troops assigned to the force used by the members other than the requester: the mission
+    /// the council plans is `deploy_share` of it.
+    let missionAssigned: Double
+    /// The lead state's units on call for the organization's other rapid-reaction and
+    /// peacekeeping forces on the day (0 when the lead state is the requester).
+    let leadOnCall: Double
+    /// Personnel and distance to the location's capital of each of the lead state's bases open
+    /// on the day: garrisons that may count as in theatre.
+    let leadGarrisonPersonnel: [Double]
+    let leadGarrisonKm: [Double]
     /// The collective force drawn on for a deployment, if any exists on the day.
     public let forceName: String?
 
@@ -175,6 +185,31 @@ public struct CrisisSetup: Sendable {
         if let force, force.contributions.isEmpty, let li = participants.firstIndex(of: lead) {
             assigned[li] = Double(force.size.value)
         }
+        let requesterSlot = requester.flatMap { participants.firstIndex(of: $0) }
+        self.missionAssigned = assigned.indices.filter { $0 != requesterSlot }.map { assigned[$0] }.reduce(0, +)
+        // The lead state's reserve beyond the force used: its units on call for the other
+        // rapid-reaction and peacekeeping forces (a force with no listed contributions is the
+        // lead state's), and its garrisons. Regional groupings are left out: they are national
+        // armies earmarked against outside aggression, not units on call for deployments.
+        var onCall = 0.0
+        var garrisonPersonnel: [Double] = [], garrisonKm: [Double] = []
+        if participants.contains(lead), lead != requester {
+            for other in snapshot.forces
+            where other.force.name != force?.name && (other.force.kind == .rapidReaction || other.force.kind == .peacekeeping) {
+                onCall += other.contributions.isEmpty
+                    ? Double(other.size.value)
+                    : Double(other.contributions.first { $0.actor == lead }?.size.value ?? 0)
+            }
+            if let locationCapital {
+                for base in snapshot.bases where base.user == lead {
+                    garrisonPersonnel.append(Double(max(0, base.personnel.value)))
+                    garrisonKm.append(base.coordinates.distance(to: locationCapital))
+                }
+            }
+        }
+        self.leadOnCall = onCall
+        self.leadGarrisonPersonnel = garrisonPersonnel
+        self.leadGarrisonKm = garrisonKm
 
         let requested: Double
         switch crisis.article {

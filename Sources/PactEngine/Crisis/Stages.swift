@@ -106,12 +106,25 @@ public enum CollectiveDecision {
 /// Each supporting member other than the requester sends `deploy_share · assigned · willingness`
 /// of the troops it has assigned to the collective force used (the lead state times its spare
 /// capacity, 1 - committed elsewhere). Willingness rises linearly from 0 at `willing_from_level`
-/// to 1 at level 5. If the total is below `min_viable_force` no force forms and the level falls
-/// to 4 (aid). The first troops land `decision_delay_days + staging_days + distance / airlift
-/// speed` after the request, from the nearest contributor (its capital or one of its bases).
-/// Airlift speed is a block speed for transport aircraft (Il-76 cruise ~750 km/h, less climb,
-/// routing and turnaround); the delays cover the council's decision and loading the first
-/// echelon. The model does not track sealift, road moves or the build-up after the first echelon.
+/// to 1 at level 5.
+///
+/// The lead state then fills the mission. The mission is what the council plans: `deploy_share`
+/// of the force the members other than the requester have assigned (Kazakhstan 2022: about
+/// 2,030–2,500 of ~3,100). Allies send what their assignment and will allow, the smaller ones
+/// token companies and battalions; the lead state makes up the shortfall, times its willingness,
+/// from its reserve: the units it keeps on call for the organization's other rapid-reaction and
+/// peacekeeping forces (for the CSTO, the airborne division and air-assault brigade assigned to
+/// the rapid-reaction forces), times its spare capacity, plus its garrisons near the crisis, each
+/// weighted by `exp(-distance / spillover_distance_km)`: troops already in the region are not tied
+/// down elsewhere and can be committed at once. That is why the lead state supplied most of the
+/// 2022 force although it had assigned less than half of the peacekeeping forces.
+///
+/// If the total is below `min_viable_force` no force forms and the level falls to 4 (aid). The
+/// first troops land `decision_delay_days + staging_days + distance / airlift speed` after the
+/// request, from the nearest contributor (its capital or one of its bases). Airlift speed is a
+/// block speed for transport aircraft (Il-76 cruise ~750 km/h, less climb, routing and
+/// turnaround); the delays cover the council's decision and loading the first echelon. The model
+/// does not track sealift, road moves or the build-up after the first echelon.
 public enum ForceGeneration {
     @inline(__always)
     public static func willingness(position: Double, from threshold: Double) -> Double {
@@ -122,6 +135,33 @@ public enum ForceGeneration {
     @inline(__always)
     public static func contribution(assigned: Double, share: Double, willingness: Double, spareCapacity: Double) -> Double {
         assigned * share * willingness * spareCapacity
+    }
+
+    /// The part of a garrison that counts as in theatre: its personnel times
+    /// `exp(-distance / scale)`, all of it at the crisis, about a third one scale away.
+    @inline(__always)
+    public static func garrisonInTheatre(personnel: Double, distanceKm: Double, scaleKm: Double) -> Double {
+        personnel * pactExp(-distanceKm / scaleKm)
+    }
+
+    /// The lead state's reserve beyond its assignment to the force used: the units it keeps on
+    /// call for the organization's other forces, of which only the spare share is free, plus its
+    /// garrisons in theatre, which are free whatever the commitments elsewhere.
+    @inline(__always)
+    public static func leadReserve(onCall: Double, spareCapacity: Double, inTheatre: Double) -> Double {
+        onCall * spareCapacity + inTheatre
+    }
+
+    /// The lead state's contingent: its own share of the force used, plus, times its willingness,
+    /// what it fills from its reserve of the shortfall between the mission and what the allies
+    /// and its own share provide.
+    ///
+    ///     c_lead = own + willingness · min(max(0, mission − allies − own), reserve)
+    @inline(__always)
+    public static func leadContribution(ownShare: Double, mission: Double, allies: Double, reserve: Double,
+                                        willingness: Double) -> Double {
+        let shortfall = max(0, mission - allies - ownShare)
+        return ownShare + willingness * min(shortfall, reserve)
     }
 
     @inline(__always)
