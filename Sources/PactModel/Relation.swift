@@ -99,11 +99,15 @@ public struct Base: Identifiable, Hashable, Sendable, Codable {
     public var closes: Day?
     /// Personnel, a sourced figure.
     public var personnel: Sourced<Int>
+    /// True when the personnel are troops the user could send on a mission (a garrison, an air
+    /// base, a deployed contingent); false for stations, radars, test ranges and launch complexes,
+    /// whose staff are not a reserve.
+    public var deployable: Bool
     public var legalBasis: String
     public var source: String
 
     public init(id: String, name: String, host: ActorID, user: ActorID, place: String, coordinates: Coordinates,
-                kind: String, opened: Day, closes: Day?, personnel: Sourced<Int>, legalBasis: String, source: String) {
+                kind: String, opened: Day, closes: Day?, personnel: Sourced<Int>, deployable: Bool, legalBasis: String, source: String) {
         self.id = id
         self.name = name
         self.host = host
@@ -114,6 +118,7 @@ public struct Base: Identifiable, Hashable, Sendable, Codable {
         self.opened = opened
         self.closes = closes
         self.personnel = personnel
+        self.deployable = deployable
         self.legalBasis = legalBasis
         self.source = source
     }

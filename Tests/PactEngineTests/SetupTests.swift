@@ -67,11 +67,11 @@ import Testing
 
     @Test func theMissionAndTheLeadStatesReserveComeFromTheOtherForcesAndItsBases() throws {
         var dataset = ToyWorld.dataset()
-        func base(_ id: String, user: ActorID, at capital: ActorID, personnel: Int, opened: String) -> Base {
+        func base(_ id: String, user: ActorID, at capital: ActorID, personnel: Int, opened: String, deployable: Bool = true) -> Base {
             let (lat, lon) = ToyWorld.capitals[capital.rawValue]!
             return Base(id: id, name: id, host: capital, user: user, place: id,
                         coordinates: Coordinates(latitude: lat, longitude: lon), kind: "test", opened: ToyWorld.day(opened),
-                        closes: nil, personnel: Sourced(personnel, source: "test", year: 2020), legalBasis: "test",
+                        closes: nil, personnel: Sourced(personnel, source: "test", year: 2020), deployable: deployable, legalBasis: "test",
                         source: "test")
         }
         dataset.bases = [
@@ -79,6 +79,7 @@ import Testing
             base("far", user: "RUS", at: "ARM", personnel: 3000, opened: "2010-01-01"),
             base("not-yet-open", user: "RUS", at: "KGZ", personnel: 500, opened: "2023-01-01"),
             base("someone-else", user: "UZB", at: "TJK", personnel: 900, opened: "2010-01-01"),
+            base("radar", user: "RUS", at: "KAZ", personnel: 600, opened: "2010-01-01", deployable: false),
         ]
         let scenario = TestScenarios.kazakhstan()
         let s = try CrisisSetup(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
@@ -87,7 +88,8 @@ import Testing
         #expect(s.missionAssigned == 3000)
         // Russia's units on call elsewhere are its rapid-reaction assignment.
         #expect(s.leadOnCall == 9000)
-        // Its bases open on the day, at the crisis (0 km) and in Armenia; not another user's.
+        // Its bases open on the day, at the crisis (0 km) and in Armenia; not another user's, and
+        // not a radar's staff, who are no reserve.
         #expect(s.leadGarrisonPersonnel == [800, 3000])
         #expect(s.leadGarrisonKm[0] == 0)
         let yerevanToAstana = Coordinates(latitude: 40.18, longitude: 44.51)

@@ -18,7 +18,7 @@ enum BasesFile {
 
     private static func readBase(_ field: YAMLField, known: Set<ActorID>) -> Base? {
         guard let map = field.mapping(allowed: ["id", "name", "host", "user", "place", "latitude", "longitude", "kind",
-                                                "opened", "closes", "personnel", "legal_basis", "source"])
+                                                "opened", "closes", "personnel", "deployable", "legal_basis", "source"])
         else { return nil }
         let id = map.required("id")?.string(matching: "[a-z0-9-]+", explanation: "must be lower-case letters, digits and dashes")
         let name = map.required("name")?.string()
@@ -30,6 +30,7 @@ enum BasesFile {
         let kind = map.required("kind")?.string()
         let period = map.interval(fromKey: "opened", toKey: "closes")
         let personnel = map.required("personnel")?.sourcedInt(in: 0...1_000_000)
+        let deployable = map.required("deployable")?.bool()
         let legalBasis = map.required("legal_basis")?.string()
         let source = map.required("source")?.string()
         if let host, let user, host == user {
@@ -37,10 +38,10 @@ enum BasesFile {
             return nil
         }
         guard let id, let name, let host, let user, let place, let latitude, let longitude, let kind, let period,
-            let personnel, let legalBasis, let source
+            let personnel, let deployable, let legalBasis, let source
         else { return nil }
         return Base(id: id, name: name, host: host, user: user, place: place,
                     coordinates: Coordinates(latitude: latitude, longitude: longitude), kind: kind, opened: period.start,
-                    closes: period.end, personnel: personnel, legalBasis: legalBasis, source: source)
+                    closes: period.end, personnel: personnel, deployable: deployable, legalBasis: legalBasis, source: source)
     }
 }

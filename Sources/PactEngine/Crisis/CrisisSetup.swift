@@ -201,7 +201,7 @@ public struct CrisisSetup: Sendable {
                     : Double(other.contributions.first { $0.actor == lead }?.size.value ?? 0)
             }
             if let locationCapital {
-                for base in snapshot.bases where base.user == lead {
+                for base in snapshot.bases where base.user == lead && base.deployable {
                     garrisonPersonnel.append(Double(max(0, base.personnel.value)))
                     garrisonKm.append(base.coordinates.distance(to: locationCapital))
                 }
