@@ -121,6 +121,10 @@ struct OutlookCommand: ParsableCommand {
         guard let window = OutlookSetup.caseWindow(cases: cases, before: casesBeforeStart ? start : nil) else {
             throw ValidationError("the case library has no episode before \(start); drop --cases-before-start or start later")
         }
+        // Before the relations begin every affinity reads 0 and every anchor one half: no forecast.
+        if let first = dataset.relations.map(\.period.start).min(), start < first {
+            throw ValidationError("--from \(start) is before the dataset's relations begin (\(first)); start on or after \(first)")
+        }
         let snapshot = dataset.snapshot(on: start)
         if snapshot.parties.isEmpty {
             throw ValidationError("\(snapshot.organization.id) has no members on \(start); start on a day it has some (--from)")
@@ -228,7 +232,7 @@ struct OutlookCommand: ParsableCommand {
                        terms.renderAligned(), "Crisis templates", templates.renderAligned()]
             if !setup.trends.isEmpty {
                 blocks += ["Relation trends: each member's tie to the lead state and every tie that changed before the start "
-                           + "(the other \(setup.trends.count - Self.reportedTrends(setup).count) ties move at the pooled volatility around their start value)",
+                           + "(the other \(setup.trends.count - Self.reportedTrends(setup).count) never changed: they move around their start value with the shrunk pooled volatility)",
                            trends.renderAligned()]
             }
         }
@@ -239,7 +243,8 @@ struct OutlookCommand: ParsableCommand {
     /// in the window (the others differ only by the pooled volatility).
     static func reportedTrends(_ setup: OutlookSetup) -> [RelationTrend] {
         let lead = setup.members.first { $0.isLead }?.id
-        return setup.trends.filter { $0.second == lead || $0.first == lead || $0.squaredChanges > 0 }
+        // Pairs are (member, other): the lead state is always the second.
+        return setup.trends.filter { $0.second == lead || $0.squaredChanges > 0 }
     }
 
     func json(_ f: OutlookForecast) -> OrderedJSON {

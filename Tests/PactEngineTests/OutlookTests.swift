@@ -135,6 +135,18 @@ struct OutlookBacktestTests {
         #expect(abs(anchor("BLR", shifts: reverted) - setup.members[index["BLR"]!].anchor) < 0.02)
     }
 
+    /// Hindsight is a flag, not a count of periods: with a horizon under a year it still switches
+    /// the relation trends off.
+    @Test func hindsightSwitchesTheTrendsOffEvenWithinAYear() throws {
+        let dataset = try Embedded.dataset()
+        let setup = try OutlookSetup(dataset: dataset, from: Day(iso: "2007-01-01")!, to: Day(iso: "2007-12-01")!, cases: [],
+                                     caseWindow: DayInterval(start: Day(iso: "1999-01-01")!, end: Day(iso: "2000-01-01")!),
+                                     crisisParameters: try Embedded.defaultParameters(), parameters: OutlookTests.fast, hindsight: true)
+        #expect(setup.usesHindsight)
+        #expect(setup.trends.isEmpty)
+        #expect(setup.periods.count == 1)
+    }
+
     /// Issue 8's backtest: started on 2005-01-01 (Armenia) and 2007-01-01 (Uzbekistan, the first
     /// new year on which all seven were full members again), with the dataset as known then and
     /// the shipped constants, Armenia and Uzbekistan come out with higher probabilities of freezing,

@@ -58,5 +58,10 @@ struct RelationTrendTests {
         let early = RelationTrend.estimate(pairs: [("A", "B")], relations: Self.relations, before: Self.day("1999-06-01"),
                                            lookbackYears: 10, priorYears: 5)[0]
         #expect(early.windowYears == 0 && early.volatility == 0 && early.historicalMean == early.current)
+        // Less than a year of data is no history either: a change days before the start must not
+        // read as an enormous volatility.
+        let short = RelationTrend.estimate(pairs: [("A", "B")], relations: Self.relations, before: Self.day("2000-08-01"),
+                                           lookbackYears: 10, priorYears: 5)[0]
+        #expect(short.windowYears == 0 && short.volatility == 0 && abs(short.current - 0.1) < 1e-12)
     }
 }

@@ -8,16 +8,17 @@ extension AlignmentLandscape {
     /// Russia) from those that stand against it, so that a member's friendship with a partner of the
     /// lead state does not count as a pull out of the alliance's bloc.
     ///
-    /// Exhaustive over the free actors up to `exhaustiveLimit` of them (ties go to the assignment
-    /// met first, which puts fewer actors in bloc 0); beyond, the best single-actor moves from
-    /// "every free actor in bloc 1" until none lowers the energy (a local minimum).
+    /// Exhaustive over the free actors up to `exhaustiveLimit` of them (at most 30; ties go to the
+    /// assignment met first, counting the free actors in bloc 0 as the bits of a binary number
+    /// from 0, all in bloc 1); beyond, the best single-actor moves from "every free actor in bloc 1"
+    /// until none lowers the energy (a local minimum).
     public func placement(fixedInBlocZero fixed: Set<Int>, exhaustiveLimit: Int = 16) -> [Int] {
         let n = count
         let free = (0..<n).filter { !fixed.contains($0) }
         var blocs = (0..<n).map { fixed.contains($0) ? 0 : 1 }
         guard !free.isEmpty else { return blocs }
         let tolerance = 1e-12 * max(scale, 1e-300)
-        if free.count <= exhaustiveLimit {
+        if free.count <= min(exhaustiveLimit, 30) {
             var best = blocs, bestEnergy = energy(of: blocs)
             for mask in 1..<(1 << free.count) {
                 var trial = blocs

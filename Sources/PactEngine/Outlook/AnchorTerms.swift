@@ -33,7 +33,8 @@ struct Tie: Sendable {
 ///   affinity and in_j = 1 for the lead state, the members that are full members now and the
 ///   outsiders the landscape puts beside them at the start: the landscape's normalised gain for m
 ///   from leaving the alliance's bloc;
-/// - outside option O = max over non-parties j of (max(0, a(m→j)) + d(m→j)) / 2.
+/// - outside option O = max over non-parties j outside the alliance's bloc of
+///   (max(0, a(m→j)) + d(m→j)) / 2: a partner standing beside the alliance is no alternative to it.
 struct AnchorTerms {
     var loyalty = 0.0
     var need = 0.0
@@ -55,11 +56,12 @@ struct AnchorTerms {
                 loyalty = toward
                 need = tie.dependence
             }
+            // The pair's mean affinity moves by the shift (clamped as a whole, like `toward`).
             let propensity = Self.clamp((tie.toward + tie.from) / 2 + shift)
             let inside = tie.isLead || (tie.member >= 0 ? isFull[tie.member] : tie.isAllied)
             pull += tie.size * propensity * (inside ? -1 : 1)
             scale += tie.size * abs(propensity)
-            if tie.isOutside {
+            if tie.isOutside && !tie.isAllied {
                 let option = (max(0, toward) + tie.dependence) / 2
                 if option > outsideOption {
                     outsideOption = option

@@ -90,7 +90,7 @@ public enum Outlook {
                         out.everOut[r * m + i] = startStatus[i] == 0 ? 0 : 1
                     }
                     for d in 0..<trendCount { shifts[d] = 0 }
-                    if !moving { anchors = anchorsByPeriod[0] }
+                    anchors = anchorsByPeriod[0]
                     var deployments: Int32 = 0, crises: Int32 = 0
                     var nextMark = 0
                     for step in 0...steps {

@@ -112,14 +112,15 @@ extension OutlookParameters {
     /// would give NaN volatilities or satisfaction that overshoots, and a silently wrong forecast.
     public static func allowedValues(of name: String) -> (range: ClosedRange<Double>, text: String)? {
         switch name {
-        case "step_years": return (1e-6...1, "in (0, 1]")
+        case "step_years": return (0.01...1, "in [0.01, 1]")
         case "crisis_learning", "disengage_threshold", "leave_threshold", "reengage_threshold":
             return (0...1, "in [0, 1]")
         case "reversion_per_year", "relation_reversion_per_year":
             return (0...1, "in [0, 1] (per year)")
-        case "noise_per_root_year", "trust_loss", "relation_lookback_years", "relation_prior_years",
-             "disengage_years", "leave_years", "reengage_years":
-            return (0...Double.greatestFiniteMagnitude, "at least 0")
+        case "noise_per_root_year", "trust_loss": return (0...2, "in [0, 2] (the width of the affinity scale)")
+        case "relation_lookback_years": return (0...100, "in [0, 100] (whole years; fractions are rounded)")
+        case "relation_prior_years", "disengage_years", "leave_years", "reengage_years":
+            return (0...1000, "in [0, 1000] (years)")
         default: return nil
         }
     }

@@ -32,12 +32,14 @@ public struct OutlookSetup: Sendable {
         /// Dependence on the lead state, 0...1.
         public let need: Double
         /// Alignment tension, −1...1: Σ_j s_j p_mj (out_j − in_j) / Σ_j s_j |p_mj| over every other
-        /// actor with attributes, where in_j = 1 for the alliance's full members and out_j = 1 for
-        /// everyone else. It is the landscape's gain for m from leaving the alliance's bloc (the
-        /// drop in its frustration, `AlignmentLandscape`), scaled by how much m cares about anyone:
-        /// positive when m's weighted friends are outside and its rivals inside.
+        /// actor with attributes, where in_j = 1 for the lead state, the full members and the
+        /// outsiders the landscape puts beside them (`alliedOutsiders`), and out_j = 1 for everyone
+        /// else. It is the landscape's gain for m from leaving the alliance's bloc (the drop in its
+        /// frustration, `AlignmentLandscape`), scaled by how much m cares about anyone: positive
+        /// when m's weighted friends are outside and its rivals inside. See `AnchorTerms`.
         public let tension: Double
-        /// The best outside option, 0...1: max over non-parties j of (max(0, a(m→j)) + d(m→j)) / 2.
+        /// The best outside option, 0...1: max over non-parties j outside the alliance's bloc of
+        /// (max(0, a(m→j)) + d(m→j)) / 2.
         public let outsideOption: Double
         public let bestOutside: ActorID?
         /// The satisfaction it drifts back to, 0...1.
@@ -92,7 +94,7 @@ public struct OutlookSetup: Sendable {
     }
 
     /// True when the structure changes by year (the hindsight diagnostic).
-    public var usesHindsight: Bool { periods.count > 1 }
+    public let usesHindsight: Bool
 
     /// The years spanned by the library's episodes: from 1 January of the first case's year to
     /// 1 January after the last case's year (1999–2025 for the built-in library: 27 years). With
@@ -128,7 +130,10 @@ public struct OutlookSetup: Sendable {
 
         let ids = snapshot.parties
         let lead = snapshot.leadState
-        members = Self.members(ids, snapshot: snapshot, parameters: parameters)
+        usesHindsight = hindsight
+        let allied = Self.alliedOutsiders(snapshot)
+        alliedOutsiders = allied.sorted()
+        members = Self.members(ids, snapshot: snapshot, allied: allied, parameters: parameters)
         // Every tie of a non-lead member moves; a tie between two members is one pair.
         var pairs: [(ActorID, ActorID)] = []
         var trendIndex: [Set<ActorID>: Int] = [:]
@@ -143,8 +148,7 @@ public struct OutlookSetup: Sendable {
         trends = RelationTrend.estimate(pairs: pairs, relations: dataset.relations, before: from,
                                         lookbackYears: Int(parameters.relationLookbackYears.rounded()),
                                         priorYears: parameters.relationPriorYears)
-        ties = Self.ties(ids, snapshot: snapshot, trendIndex: trendIndex)
-        alliedOutsiders = Self.alliedOutsiders(snapshot).sorted()
+        ties = Self.ties(ids, snapshot: snapshot, allied: allied, trendIndex: trendIndex)
         let window = cases.filter { caseWindow.contains($0.date) }
         templates = try Self.templates(window, members: ids, snapshot: snapshot, rate: windowYears > 0 ? 1 / windowYears : 0,
                                        crisisParameters: crisisParameters, parameters: parameters, seed: seed)
@@ -156,7 +160,7 @@ public struct OutlookSetup: Sendable {
                 guard day < to else { break }
                 let later = dataset.snapshot(on: day)
                 periods.append(Period(
-                    start: day, members: Self.members(ids, snapshot: later, parameters: parameters),
+                    start: day, members: Self.members(ids, snapshot: later, allied: Self.alliedOutsiders(later), parameters: parameters),
                     templates: try Self.templates(window, members: ids, snapshot: later, rate: windowYears > 0 ? 1 / windowYears : 0,
                                                   crisisParameters: crisisParameters, parameters: parameters, seed: seed)))
                 k += 1
@@ -171,8 +175,8 @@ public struct OutlookSetup: Sendable {
     }
 
     /// The anchor terms of `ids` on `snapshot` (the alliance's full members and parties as of that day).
-    static func members(_ ids: [ActorID], snapshot: DatasetSnapshot, parameters: OutlookParameters) -> [Member] {
-        let ties = Self.ties(ids, snapshot: snapshot, trendIndex: [:])
+    static func members(_ ids: [ActorID], snapshot: DatasetSnapshot, allied: Set<ActorID>, parameters: OutlookParameters) -> [Member] {
+        let ties = Self.ties(ids, snapshot: snapshot, allied: allied, trendIndex: [:])
         let full = Set(snapshot.members)
         let isFull = ids.map { full.contains($0) }
         let noShift = [Double]()
@@ -186,13 +190,12 @@ public struct OutlookSetup: Sendable {
 
     /// Each member's ties to every other actor, as its anchor reads them: the lead state's tie
     /// first (loyalty and need), then every other actor in identifier order.
-    static func ties(_ ids: [ActorID], snapshot: DatasetSnapshot, trendIndex: [Set<ActorID>: Int]) -> [[Tie]] {
+    static func ties(_ ids: [ActorID], snapshot: DatasetSnapshot, allied: Set<ActorID>, trendIndex: [Set<ActorID>: Int]) -> [[Tie]] {
         let lead = snapshot.leadState
         let parties = Set(snapshot.parties)
         let capability = snapshot.capabilityIndex
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         let actors = snapshot.actors.keys.sorted()
-        let allied = Self.alliedOutsiders(snapshot)
         return ids.map { id in
             let others = [lead].filter { $0 != id } + actors.filter { $0 != id && $0 != lead }
             return others.map { j in

@@ -39,7 +39,9 @@ public struct RelationTrend: Hashable, Sendable {
     ///   - relations: the dataset's directed relation records; periods starting after `day` are
     ///     ignored, and the window ends the day before `day` (a change on the start day is the
     ///     start value, not part of the history).
-    ///   - lookbackYears: the window is the `lookbackYears` before `day`, cut at the dataset's first day.
+    ///   - lookbackYears: the window is the `lookbackYears` (whole years) before `day`, cut at the
+    ///     dataset's first day. A window shorter than a year is no history at all: a change a few
+    ///     days before the start would otherwise read as an enormous volatility.
     ///   - priorYears: how many years of the pooled rate the shrinkage adds to each pair's own
     ///     record, so a pair that happened not to change in a short window still gets some volatility.
     public static func estimate(pairs: [(ActorID, ActorID)], relations: [Relation], before day: Day,
@@ -47,19 +49,21 @@ public struct RelationTrend: Hashable, Sendable {
         let coverage = relations.map(\.period.start).min()
         let back = OutlookSetup.add(years: -max(0, lookbackYears), to: day)
         let start = coverage.map { max($0, back) } ?? day
-        let years = start < day ? Double(start.days(to: day)) / 365.2425 : 0
+        let span = start < day ? Double(start.days(to: day)) / 365.2425 : 0
+        let years = span >= 1 ? span : 0
         var byPair: [ActorPair: [Relation]] = [:]
         for r in relations where r.period.start <= day { byPair[ActorPair(r.from, r.to), default: []].append(r) }
 
         func affinity(_ from: ActorID, _ to: ActorID, on d: Day) -> Double {
-            byPair[ActorPair(from, to)]?.first { $0.period.contains(d) }?.affinity ?? 0
+            // The last record in force, as `DatasetSnapshot` reads it.
+            byPair[ActorPair(from, to)]?.last { $0.period.contains(d) }?.affinity ?? 0
         }
         struct Raw { let a: ActorID, b: ActorID, current: Double, mean: Double, squares: Double }
         var raws: [Raw] = []
         for (a, b) in pairs {
             func mean(on d: Day) -> Double { (affinity(a, b, on: d) + affinity(b, a, on: d)) / 2 }
             let current = mean(on: day)
-            guard years > 0 else {
+            guard years > 0 else {  // no usable history
                 raws.append(Raw(a: a, b: b, current: current, mean: current, squares: 0))
                 continue
             }
