@@ -44,17 +44,9 @@ struct BenchCommand: ParsableCommand {
                                         .init("seconds", .right), .init("cpu seconds", .right), .init("draws/s", .right),
                                         .init("ns/draw/member", .right)])
         func time(_ label: String, _ model: CrisisModel, _ n: Int) throws {
-            var best = Double.infinity, bestCPU = Double.infinity
-            for _ in 0..<max(1, repeats) {
-                let clock = ContinuousClock()
-                let start = clock.now
-                let cpuStart = Self.processCPUSeconds()
+            let (best, bestCPU) = try bestOf {
                 let forecast = try model.forecast(parameters: parameters, draws: n, seed: 1, threads: cores, drivers: false)
-                let cpu = Self.processCPUSeconds() - cpuStart
-                let elapsed = start.duration(to: clock.now)
                 precondition(forecast.draws == n)
-                best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-                bestCPU = min(bestCPU, cpu)
             }
             let members = model.setup.count
             table.append([label, String(members), String(n), Format.fixed(best, 3), Format.fixed(bestCPU, 3),
@@ -75,25 +67,27 @@ struct BenchCommand: ParsableCommand {
         print(try issue8Table(cores: cores).renderAligned())
     }
 
+    /// The best wall-clock and CPU seconds of `body` over --repeat runs.
+    func bestOf(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+        var wall = Double.infinity, cpu = Double.infinity
+        for _ in 0..<max(1, repeats) {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let cpuStart = Self.processCPUSeconds()
+            try body()
+            cpu = min(cpu, Self.processCPUSeconds() - cpuStart)
+            let elapsed = start.duration(to: clock.now)
+            wall = min(wall, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return (wall, cpu)
+    }
+
     /// The alignment search and the outlook, timed like the engine (best of --repeat).
     func issue8Table(cores: Int) throws -> TextTable {
         var table = TextTable(columns: [.init("work"), .init("size"), .init("seconds", .right), .init("cpu seconds", .right),
                                         .init("goal", .right)])
-        func best(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
-            var wall = Double.infinity, cpu = Double.infinity
-            for _ in 0..<max(1, repeats) {
-                let clock = ContinuousClock()
-                let start = clock.now
-                let cpuStart = Self.processCPUSeconds()
-                try body()
-                cpu = min(cpu, Self.processCPUSeconds() - cpuStart)
-                let elapsed = start.duration(to: clock.now)
-                wall = min(wall, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-            }
-            return (wall, cpu)
-        }
         let landscape = AlignmentLandscape.synthetic(actors: 24)
-        let align = best {
+        let align = bestOf {
             let result = AlignmentSearch.search(landscape, blocs: 2, method: .exhaustive)
             precondition(result.examined == 1 << 23)
         }
@@ -104,7 +98,7 @@ struct BenchCommand: ParsableCommand {
         let from = Day(year: 2025, month: 1, day: 1)!
         let setup = try OutlookSetup(dataset: dataset, from: from, to: Day(year: 2035, month: 1, day: 1)!, cases: cases,
                                      caseWindow: OutlookSetup.caseWindow(cases: cases)!, crisisParameters: try Embedded.defaultParameters())
-        let outlook = best {
+        let outlook = bestOf {
             let forecast = Outlook.run(setup, runs: 10_000, seed: 1, threads: cores)
             precondition(forecast.runs == 10_000)
         }
