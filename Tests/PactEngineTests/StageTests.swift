@@ -91,9 +91,9 @@ import Testing
         #expect(abs(MemberPreferences.salience(stake: 2 * log(2.0), floor: 0.2, scale: 2) - 0.6) < 1e-12)
     }
 
-    @Test func spilloverFallsWithDistance() {
-        #expect(abs(MemberPreferences.spillover(distanceKm: 1500, scaleKm: 1500, severity: 1) - exp(-1)) < 1e-9)
-        #expect(MemberPreferences.spillover(distanceKm: 0, scaleKm: 1500, severity: 0.5) == 0.5)
+    @Test func aThreatsReachFallsWithDistanceToItsFloor() {
+        #expect(abs(MemberPreferences.reach(distanceKm: 1500, scaleKm: 1500, floor: 0) - exp(-1)) < 1e-9)
+        #expect(abs(MemberPreferences.reach(distanceKm: 1e6, scaleKm: 1500, floor: 0.3) - 0.3) < 1e-9)
     }
 
     /// A toy: a requester (position 5), a lead state (4.8) and a reluctant member (2.0) that
