@@ -110,6 +110,10 @@ extension CrisisSetup {
         let threat = gravity * kindFactor(p)
         let deter = MemberPreferences.deterrence(ratio: attackerRatio, threshold: p[CrisisParameter.deterrenceRatio.rawValue])
         let capacity = -leadCommittedElsewhere
+        // The reasons to help count in proportion to the share of the ladder legally open: a
+        // member weighing a statement does not weigh the value of sending troops. Only the
+        // reasons to help are scaled, so a wider legal opening never lowers a position.
+        let open = Double(trigger.cap.rawValue) / 5
         var leadAlone = 0.0
         @inline(__always) func prefer(_ i: Int) {
             let role = roles[i]
@@ -122,8 +126,8 @@ extension CrisisSetup {
             let reach = MemberPreferences.reach(distanceKm: distanceKm[i], scaleKm: d0, floor: floor)
             let obligation = s * MemberPreferences.reliability(autocracy: autocracy[i], isLead: isLead,
                                                                autocracyWeight: rAut, majorPowerWeight: rMajor)
-            let tThreat = wThreat * threat * reach * threatened[i]
-            let tSol = wSol * solidarity[i], tAdv = wAdv * adversaryTies[i], tReg = wReg * regimeSolidarity[i]
+            let tThreat = open * wThreat * threat * reach * threatened[i]
+            let tSol = wSol * (open * max(0, solidarity[i]) + min(0, solidarity[i])), tAdv = wAdv * adversaryTies[i], tReg = open * wReg * regimeSolidarity[i]
             let tCost = -wCost * bearsCost[i] * (distanceCost[i] + deter)
             let tCap = isLead ? wCap * capacity : 0
             let tCred = wCred * s * credibilityTie[i]
@@ -140,13 +144,15 @@ extension CrisisSetup {
                 let costAlone = -wCost * (min(distanceKm[i], 6000) / 3000 + MemberPreferences.deterrence(
                     ratio: attackerRatioAlone, threshold: p[CrisisParameter.deterrenceRatio.rawValue]))
                 let selfThreat = wThreat * threat * reach
-                let uAlone = baseline + help * (selfThreat + tSol + tReg) + tAdv + costAlone + tCap + ws.noise[i]
+                let uAlone = baseline + help * (selfThreat + wSol * solidarity[i] + wReg * regimeSolidarity[i]) + tAdv
+                    + costAlone + tCap + ws.noise[i]
                 leadAlone = MemberPreferences.level(latent: uAlone)
             }
             if role == .adversary || role == .belligerent {
                 ws.salience[i] = 1
             } else {
-                var stake = abs(tSol) + abs(tAdv) + abs(tReg) + wThreat * reach * threatened[i] + wEntrap * entrapment[i]
+                var stake = abs(wSol * solidarity[i]) + abs(tAdv) + abs(wReg * regimeSolidarity[i]) + wThreat * reach * threatened[i]
+                    + wEntrap * entrapment[i]
                 if isLead { stake += wCap * leadCommittedElsewhere + wCred * credibilityTie[i] }
                 ws.salience[i] = MemberPreferences.salience(stake: stake, floor: salFloor, scale: salScale)
             }

@@ -79,7 +79,8 @@ public struct CrisisSetup: Sendable {
     let threatened: [Double]
     /// Autocracy (1 - regime score / 100), for the reliability of the obligation.
     let autocracy: [Double]
-    /// Distance part of the cost, min(distance, 6000) / 3000, for members that would act.
+    /// Distance part of the cost, min(staging distance, 6000) / 3000, for members that would act:
+    /// from the member's capital or its nearest base to the location's capital.
     let distanceCost: [Double]
     /// 1 for members that would act and so bear the cost.
     let bearsCost: [Double]
@@ -189,7 +190,14 @@ public struct CrisisSetup: Sendable {
             autoc.append(autocracy(id))
             let acts = !outside && id != crisis.location && id != protected
             bears.append(acts ? 1 : 0)
-            distCost.append(acts ? min(d, 6000) / 3000 : 0)
+            // Distance from where its troops would start: its capital or its nearest base.
+            var best = d
+            if let locationCapital {
+                for base in snapshot.bases where base.user == id {
+                    best = min(best, base.coordinates.distance(to: locationCapital))
+                }
+            }
+            distCost.append(acts ? min(best, 6000) / 3000 : 0)
             cred.append(isLead ? 1 : max(0, snapshot.affinity(from: id, to: lead)))
             let independence = 1 - snapshot.dependence(from: id, to: lead)
             prec.append(isLead || id == requester ? 0 : -(domestic || leadIsBelligerent ? independence : 0))
@@ -202,12 +210,6 @@ public struct CrisisSetup: Sendable {
                     : Double(force.contributions.first { $0.actor == id }?.size.value ?? 0)
             }
             onCall.append(troops)
-            var best = d
-            if let locationCapital {
-                for base in snapshot.bases where base.user == id {
-                    best = min(best, base.coordinates.distance(to: locationCapital))
-                }
-            }
             staging.append(best)
         }
         var garrisonPersonnel: [Double] = [], garrisonKm: [Double] = []
