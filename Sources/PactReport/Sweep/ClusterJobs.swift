@@ -49,11 +49,11 @@ public struct ClusterJobs: Sendable {
         #SBATCH --array=0-\(shards - 1)
         #SBATCH --ntasks=1
         #SBATCH --cpus-per-task=1
-        #SBATCH --chdir=\(quote(directory))
+        #SBATCH --chdir=\(Self.quote(directory))
         #SBATCH --output=logs/sweep-%A-%a.out
         set -euo pipefail
         mkdir -p shards
-        exec \(quote(pact)) sweep \(Self.command(sweepArguments)) \\
+        exec \(Self.quote(pact)) sweep \(Self.command(sweepArguments)) \\
             --shard "${SLURM_ARRAY_TASK_ID}/\(shards)" -o "shards/shard-${SLURM_ARRAY_TASK_ID}.json"
 
         """
@@ -67,10 +67,10 @@ public struct ClusterJobs: Sendable {
         # Merges the \(shards) shards of the sweep into the result an unsharded run prints.
         #SBATCH --job-name=pact-merge
         #SBATCH --ntasks=1
-        #SBATCH --chdir=\(quote(directory))
+        #SBATCH --chdir=\(Self.quote(directory))
         #SBATCH --output=logs/merge-%j.out
         set -euo pipefail
-        \(quote(pact)) merge \(shardFiles)\(mergeArguments.isEmpty ? "" : " " + Self.command(mergeArguments)) > result.txt.partial
+        \(Self.quote(pact)) merge \(shardFiles)\(mergeArguments.isEmpty ? "" : " " + Self.command(mergeArguments)) > result.txt.partial
         mv result.txt.partial result.txt
 
         """
@@ -109,11 +109,11 @@ public struct ClusterJobs: Sendable {
 
         (`./submit.sh` does the same.) Array task k runs
 
-            \(quote(pact)) \(Self.command(shardArguments(index: 0)).replacingOccurrences(of: "0/\(shards)", with: "k/\(shards)").replacingOccurrences(of: "shard-0", with: "shard-k"))
+            \(Self.quote(pact)) \(Self.command(shardArguments(index: 0)).replacingOccurrences(of: "0/\(shards)", with: "k/\(shards)").replacingOccurrences(of: "shard-0", with: "shard-k"))
 
         and the merge job writes `result.txt`, byte for byte what the unsharded sweep prints:
 
-            \(quote(pact)) sweep \(Self.command(sweepArguments + mergeArguments))
+            \(Self.quote(pact)) sweep \(Self.command(sweepArguments + mergeArguments))
 
         A failed task can be rerun alone: `sbatch --array=k sweep.sbatch`, then submit merge.sbatch again.
 
