@@ -32,5 +32,5 @@ extension PageRoutes {
         }
     }
 
-    static func figure(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
+    static func figure(_ v: Double) -> String { SweepOutput.compactNumber(v) }
 }

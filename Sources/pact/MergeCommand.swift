@@ -33,10 +33,10 @@ struct MergeCommand: ParsableCommand {
         var shards: [(file: String, shard: ShardFile)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read the file") }
-            do { shards.append((file, try ShardFile.decode(data, file: file))) } catch { throw ValidationError(error.message) }
+            do { shards.append((file, try ShardFile.decode(data, file: file))) } catch { throw ValidationError("\(error)") }
         }
         let merged: (plan: SweepPlan, results: [[Double]])
-        do { merged = try ShardFile.merge(shards) } catch { throw ValidationError(error.message) }
+        do { merged = try ShardFile.merge(shards) } catch { throw ValidationError("\(error)") }
         try SweepPrinter(format: format, chart: chart, chartOutput: chartOutput).print(plan: merged.plan, results: merged.results)
     }
 }

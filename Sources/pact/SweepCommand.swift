@@ -249,10 +249,10 @@ struct SweepPrinter {
 
     func print(plan: SweepPlan, results: [[Double]]) throws {
         let analysis: SweepAnalysis
-        do { analysis = try SweepAnalysis(plan: plan, results: results) } catch { throw ValidationError(error.message) }
+        do { analysis = try SweepAnalysis(plan: plan, results: results) } catch { throw ValidationError("\(error)") }
         if let chart {
             let rendered: Chart
-            do { rendered = try SweepChart(analysis: analysis, output: chartOutput).render() } catch { throw ValidationError(error.message) }
+            do { rendered = try SweepChart(analysis: analysis, output: chartOutput).render() } catch { throw ValidationError("\(error)") }
             try Data((rendered.svg + "\n").utf8).write(to: URL(fileURLWithPath: chart))
         }
         Swift.print(SweepOutput.render(analysis, format: format))

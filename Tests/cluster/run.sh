@@ -15,8 +15,10 @@ fi
 if ! dpkg -s slurm-wlm munge >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
 fi
-swift build --product pact >/dev/null
-PACT="$(swift build --show-bin-path)/pact"
+if [ -z "${PACT:-}" ]; then
+    swift build --product pact >/dev/null
+    PACT="$(swift build --show-bin-path)/pact"
+fi
 
 WORK=$(mktemp -d /tmp/pact-slurm.XXXXXX)
 chmod 755 "$WORK"

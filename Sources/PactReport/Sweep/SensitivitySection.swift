@@ -24,7 +24,7 @@ public enum SensitivitySection {
 
     /// The most influential parameters, largest swing first; parameters that move nothing are left out.
     public static func influential(_ analysis: SweepAnalysis, parameters: ParameterSet) -> [Row] {
-        guard let (_, swings) = expectedLevel(analysis) else { return [] }
+        guard let swings = expectedLevel(analysis)?.swings else { return [] }
         return SweepOutput.order(swings.map(\.magnitude)).prefix(rowLimit).compactMap { i in
             guard swings[i].magnitude > 0 else { return nil }
             let p = analysis.spec.parameters[i]

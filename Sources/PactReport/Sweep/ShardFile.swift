@@ -111,7 +111,7 @@ public struct ShardFile: Sendable, Equatable {
             throw ShardError("missing shard(s) \(missing.map(String.init).joined(separator: ", ")) of \(n) (numbered from 0); have \(byNumber.keys.sorted().map(String.init).joined(separator: ", "))")
         }
         let plan: SweepPlan
-        do { plan = try SweepPlan(spec: first.shard.spec) } catch { throw ShardError("\(first.file): \(error.message)") }
+        do { plan = try SweepPlan(spec: first.shard.spec) } catch { throw ShardError("\(first.file): \(error)") }
         var results: [[Double]] = []
         results.reserveCapacity(plan.taskCount)
         for (file, s) in shards.sorted(by: { $0.shard.shard < $1.shard.shard }) {

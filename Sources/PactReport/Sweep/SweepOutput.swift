@@ -149,7 +149,7 @@ public enum SweepOutput {
     }
 
     /// A range bound as written in parameter files: no trailing zeros.
-    static func compactNumber(_ v: Double) -> String {
+    public static func compactNumber(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 
