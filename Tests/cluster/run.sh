@@ -48,7 +48,7 @@ chown munge:munge "$WORK/munge/munge.key"
 chmod 0400 "$WORK/munge/munge.key"
 SOCKET=/run/munge/pact-test-$$.socket
 runuser -u munge -- /usr/sbin/munged --foreground --force --socket="$SOCKET" --key-file="$WORK/munge/munge.key" \
-    --pid-file="$WORK/munge/munged.pid" --seed-file="$WORK/munge/munged.seed" --log-file="$WORK/munge/munged.log" &
+    --pid-file="$WORK/munge/munged.pid" --seed-file="$WORK/munge/munged.seed" --log-file="$WORK/munge/munged.log" >/dev/null 2>&1 &
 PIDS+=($!)
 for _ in $(seq 50); do [ -S "$SOCKET" ] && break; sleep 0.1; done
 [ -S "$SOCKET" ] || { echo "munged did not start" >&2; exit 1; }
@@ -84,9 +84,9 @@ ReturnToService=2
 NodeName=$NODE CPUs=$CPUS State=UNKNOWN
 PartitionName=test Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 CONF
-/usr/sbin/slurmctld -D -i -f "$SLURM_CONF" &
+/usr/sbin/slurmctld -D -i -f "$SLURM_CONF" >/dev/null 2>&1 &
 PIDS+=($!)
-/usr/sbin/slurmd -D -f "$SLURM_CONF" &
+/usr/sbin/slurmd -D -f "$SLURM_CONF" >/dev/null 2>&1 &
 PIDS+=($!)
 for _ in $(seq 100); do
     sinfo -h -o %T 2>/dev/null | grep -qE '^(idle|mixed|allocated)' && break
