@@ -45,7 +45,7 @@ struct SweepCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         func shard(_ k: Int, _ n: Int, seed: String = "9") throws -> String {
             let file = dir.appendingPathComponent("s\(seed)-\(k)-\(n).json").path
-            let r = try runPact(Self.sweep.dropLast() + [seed, "--shard", "\(k)/\(n)", "-o", file])
+            let r = try runPact(Array(Self.sweep.dropLast()) + [seed, "--shard", "\(k)/\(n)", "-o", file])
             #expect(r.status == 0, "\(r.stderr)")
             return file
         }

@@ -146,10 +146,15 @@ struct SweepTests {
         let spec = SweepSpec(method: .oat, parameters: free, scenarios: [scenario.id], outputs: CrisisSweep.outputs, draws: 300, seed: 5)
         let plan = try SweepPlan(spec: spec)
         let base = try sweep.evaluate(parameters: free, point: plan.points[0], scenario: 0, draws: 300, seed: plan.task(0).seed)
+        // The base point is every parameter at its default (up to the rounding of mapping the
+        // default onto the unit range and back).
+        for (p, value) in zip(free, plan.points[0]) { #expect(abs(value - p.defaultValue) <= 1e-12 * max(1, abs(value))) }
         var fixed = scenario
         fixed.uncertainty = [:]
+        var set = parameters.fixedAtDefaults()
+        for (p, value) in zip(free, plan.points[0]) { set = set.fixing(p.name, at: value) }
         let direct = try CrisisModel(scenario: fixed, snapshot: dataset.snapshot(on: scenario.date))
-            .forecast(parameters: parameters.fixedAtDefaults(), draws: 300, seed: plan.task(0).seed, threads: 1, drivers: false)
+            .forecast(parameters: set, draws: 300, seed: plan.task(0).seed, threads: 1, drivers: false)
         #expect(base[5] == direct.expectedLevel)
         #expect(base[4] == direct.levels[5])
         #expect(abs(base[0] - (1 - direct.levels[0])) < 1e-12)
