@@ -247,7 +247,8 @@ struct PageRoutes: Sendable {
         var context: [String: Any] = ["csrf": csrf, "fields": form.context(errors: errors),
                                       "unplaced": ScenarioForm.unplaced(errors), "hasErrors": !errors.isEmpty,
                                       "maxDraws": workbench.limits.maxDraws,
-                                      "parameterNames": catalog.parameterNames.joined(separator: ", ")]
+                                      "parameterNames": catalog.parameterNames.joined(separator: ", "),
+                                      "parameterList": parameterList]
         if let resolved {
             let s = resolved.scenario
             context["scenario"] = try scenarioItem(s, version: resolved.version)
@@ -310,10 +311,12 @@ struct PageRoutes: Sendable {
         }
         let drivers = forecast.drivers.map { ["term": $0.term, "effect": Format.signed($0.effect, 3)] }
         let others = try store.runs(limit: 30).filter { $0.id != row.id }.map(runSummary)
-        return try render("run", ["csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
+        var context: [String: Any] = ["csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
                                   "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
                                   "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
-                                  "others": others, "hasOthers": !others.isEmpty])
+                                  "others": others, "hasOthers": !others.isEmpty]
+        if let sensitivity = sensitivityContext(report) { context["sensitivity"] = sensitivity }
+        return try render("run", context)
     }
 
     func comparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {

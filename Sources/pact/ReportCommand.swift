@@ -46,7 +46,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A parameter file in the format of the shipped Parameters/default.yaml.")
     var params: String?
 
+    @Option(help: "Draws per point of the one-at-a-time sweep behind \"what this forecast depends on\" (0 leaves it out).")
+    var sensitivityDraws: Int = 500
+
     func validate() throws {
+        if sensitivityDraws < 0 { throw ValidationError("--sensitivity-draws cannot be negative") }
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
@@ -63,9 +67,15 @@ struct ReportCommand: ParsableCommand {
         let snapshot = dataset.snapshot(on: selected.date)
         let model = try CrisisModel(scenario: selected, snapshot: snapshot)
         let forecast = try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads)
-        let report = CrisisReport(scenario: selected, snapshot: snapshot, forecast: forecast, parameters: parameters,
+        var report = CrisisReport(scenario: selected, snapshot: snapshot, forecast: forecast, parameters: parameters,
                                   parameterSource: params ?? "the shipped defaults (Parameters/default.yaml)",
                                   command: reproducingCommand)
+        if sensitivityDraws > 0 {
+            let analysis = try CrisisSweep.oneAtATime(scenario: selected, snapshot: snapshot, parameters: parameters,
+                                                      draws: sensitivityDraws, seed: seed,
+                                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            report.sensitivity = SensitivitySection.blocks(analysis, parameters: parameters)
+        }
         let url = URL(fileURLWithPath: output)
         switch format {
         case .html:
@@ -87,6 +97,7 @@ struct ReportCommand: ParsableCommand {
     var reproducingCommand: String {
         var words = ["pact", "report", scenario, "--draws", String(draws), "--seed", String(seed)]
         if let params { words += ["--params", params] }
+        if sensitivityDraws != 500 { words += ["--sensitivity-draws", String(sensitivityDraws)] }
         if format != .html { words += ["--format", format.rawValue] }
         words += ["-o", output]
         return words.map(ShellQuote.quote).joined(separator: " ")
