@@ -353,9 +353,28 @@ struct PageRoutes: Sendable {
             return item
         }
         let summary = backtest.summary
-        return ["csrf": csrf, "cases": cases, "scored": backtest.cases.count, "draws": Format.grouped(Double(CaseScores.draws)),
-                "accuracy": Format.percentage(summary.model.accuracy), "withinOne": Format.percentage(summary.model.withinOne),
-                "rps": Format.fixed(summary.model.rps, 3), "baseRPS": Format.fixed(summary.baseRate.rps, 3)]
+        var context: [String: Any] = [
+            "csrf": csrf, "cases": cases, "scored": backtest.cases.count, "draws": Format.grouped(Double(CaseScores.draws)),
+            "accuracy": Format.percentage(summary.model.accuracy), "withinOne": Format.percentage(summary.model.withinOne),
+            "rps": Format.fixed(summary.model.rps, 3), "baseRPS": Format.fixed(summary.baseRate.rps, 3)]
+        if let record = try Embedded.validationRecord() { context["honest"] = Self.honestScores(record) }
+        return context
+    }
+
+    /// The shipped record of in-sample and out-of-sample scores, one row per design, for the case page.
+    static func honestScores(_ record: ValidationRecord) -> [String: Any] {
+        func skill(_ point: Double, _ low: Double, _ high: Double) -> String {
+            "\(Format.fixed(point, 2)) (\(Format.fixed(low, 2)) to \(Format.fixed(high, 2)))"
+        }
+        return [
+            "coverage": Format.percentage(record.coverage, decimals: 0), "command": record.command,
+            "designs": record.designs.map { d -> [String: Any] in
+                ["design": d.design, "cases": d.cases, "accuracy": Format.percentage(d.accuracy, decimals: 0),
+                 "rps": Format.fixed(d.rps, 3), "baseRPS": Format.fixed(d.baseRPS, 3),
+                 "rpsSkill": skill(d.rpsSkill, d.rpsSkillLow, d.rpsSkillHigh),
+                 "unilateralSkill": skill(d.unilateralSkill, d.unilateralSkillLow, d.unilateralSkillHigh)]
+            },
+        ]
     }
 
     func dataPage(_ topic: String, _ asOf: String?, _ csrf: String) throws -> Response {
