@@ -229,8 +229,11 @@ struct OutlookCommand: ParsableCommand {
         let windowEnd = setup.caseWindow.end ?? setup.to
         var header = "Cohesion outlook \(setup.from) to \(setup.to) (\(Format.fixed(setup.years, 2)) years): \(f.runs) runs, seed \(f.seed)"
         header += setup.usesHindsight ? "\ndataset as of each anniversary of \(setup.from); " : "\ndataset as of \(setup.from), relations moving as their history before it suggests; "
-        header += "\(setup.templates.count) crisis templates from the case library, "
-        header += "episodes \(setup.caseWindow.start) to \(windowEnd) (\(Format.fixed(setup.windowYears, 1)) years)"
+        let structural = setup.templates.filter { $0.id.hasPrefix(OutlookSetup.structuralPrefix) }.count
+        header += "\(setup.templates.count - structural) crisis templates from the case library, "
+        header += "episodes \(setup.caseWindow.start) to \(windowEnd) (\(Format.fixed(setup.windowYears, 1)) years"
+        header += lookAhead ? ", LOOK-AHEAD: episodes after the start included, a diagnostic)" : ", none after the start)"
+        if structural > 0 { header += ", and \(structural) structural (a member's most hostile neighbour attacks it)" }
         if setup.usesHindsight {
             header += "\nHINDSIGHT DIAGNOSTIC: anchors and crisis outcomes recomputed each year from the dataset as it turned out; not a forecast"
         }

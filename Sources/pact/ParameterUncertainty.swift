@@ -16,11 +16,14 @@ struct UncertaintyOptions: ParsableArguments {
     @Option(name: .customLong("spread"), help: "A parameter spread file written by `pact calibrate --bootstrap N --spread-output FILE` (default: the shipped Parameters/spread.yaml).")
     var spreadFile: String?
 
-    @Option(name: .customLong("uncertainty-draws"), help: "Monte Carlo draws for each fit of the spread.")
-    var drawsPerFit: Int = 2000
+    @Option(name: .customLong("uncertainty-draws"), help: "Monte Carlo draws for each fit of the spread (default: --draws, so the interval and the point forecast share their Monte Carlo precision).")
+    var uncertaintyDraws: Int?
+
+    /// Draws per fit: --uncertainty-draws, else the run's own draws.
+    func drawsPerFit(default draws: Int) -> Int { uncertaintyDraws ?? draws }
 
     func validate() throws {
-        if drawsPerFit < 1 { throw ValidationError("--uncertainty-draws must be at least 1") }
+        if let uncertaintyDraws, uncertaintyDraws < 1 { throw ValidationError("--uncertainty-draws must be at least 1") }
         if spreadFile != nil && !enabled { throw ValidationError("--spread needs --parameter-uncertainty") }
     }
 
@@ -49,7 +52,7 @@ struct UncertaintyOptions: ParsableArguments {
 /// How a run shows the intervals: a table beside the forecast table, and JSON members.
 enum UncertaintyRendering {
     static func cell(_ p: ProbabilityInterval) -> String {
-        "\(Format.probability(p.point)) (\(Format.fixed(p.low, 2))–\(Format.fixed(p.high, 2)))"
+        "\(Format.probability(p.point)) (\(Format.probability(p.low))–\(Format.probability(p.high)))"
     }
 
     static func table(_ forecasts: [UncertainForecast]) -> TextTable {

@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
                                   command: reproducingCommand)
         var document = report.document
         if let sets = try uncertainty.parameterSets(on: parameters) {
-            let u = try UncertainForecast(model: model, point: forecast, sets: sets, drawsPerFit: uncertainty.drawsPerFit, seed: seed,
+            let u = try UncertainForecast(model: model, point: forecast, sets: sets, drawsPerFit: uncertainty.drawsPerFit(default: draws), seed: seed,
                                           threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             UncertaintyRendering.insert(u, into: &document)
         }
@@ -99,7 +99,7 @@ struct ReportCommand: ParsableCommand {
         if uncertainty.enabled {
             words.append("--parameter-uncertainty")
             if let file = uncertainty.spreadFile { words += ["--spread", file] }
-            words += ["--uncertainty-draws", String(uncertainty.drawsPerFit)]
+            if let n = uncertainty.uncertaintyDraws { words += ["--uncertainty-draws", String(n)] }
         }
         if format != .html { words += ["--format", format.rawValue] }
         words += ["-o", output]

@@ -74,7 +74,7 @@ struct RunCommand: ParsableCommand {
                     forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
                     if let spreadSets {
                         uncertain.append(try UncertainForecast(
-                            model: model, point: forecasts.last!, sets: spreadSets, drawsPerFit: uncertainty.drawsPerFit,
+                            model: model, point: forecasts.last!, sets: spreadSets, drawsPerFit: uncertainty.drawsPerFit(default: draws),
                             seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
                     }
                 } catch let error as CrisisModelError {

@@ -222,6 +222,9 @@ public struct OutlookSetup: Sendable {
         return Set(landscape.actors.indices.filter { blocs[$0] == 0 && !fixed.contains($0) }.map { landscape.actors[$0] })
     }
 
+    /// The id prefix of structural templates.
+    public static let structuralPrefix = "structural-"
+
     /// Crises the record before the start has not shown but the structure makes possible: for
     /// each member but the lead state, an Article 4 request after an attack on its own soil by
     /// its most hostile neighbour (the lowest affinity among its `neighbourCount` nearest states
@@ -251,7 +254,7 @@ public struct OutlookSetup: Sendable {
         var templates: [Template] = []
         for (k, threat) in threats.enumerated() {
             let scenario = Scenario(
-                id: "structural-\(threat.member.rawValue.lowercased())-\(threat.attacker.rawValue.lowercased())",
+                id: "\(Self.structuralPrefix)\(threat.member.rawValue.lowercased())-\(threat.attacker.rawValue.lowercased())",
                 title: "\(threat.attacker) attacks \(threat.member); Article 4 invoked", date: snapshot.day, kind: .crisis,
                 crisis: Crisis(type: .externalAggression, location: threat.member, territory: .sovereign, requester: threat.member,
                                article: 4, belligerents: nil,
