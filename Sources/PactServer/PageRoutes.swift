@@ -86,7 +86,9 @@ struct PageRoutes: Sendable {
             let row = try await workbench.run(RunRequest(scenarioID: id, draws: draws, seed: seed, params: params))
             return .redirect("/runs/\(row.id)")
         })
-        router.get("runs/:id", use: page { request, csrf in try runPage(try requireParameter(request, "id"), csrf) })
+        router.get("runs/:id", use: page { request, csrf in
+            try runPage(try requireParameter(request, "id"), csrf, uncertainty: request.uri.queryParameters.get("uncertainty") != nil)
+        })
         router.get("compare", use: page { request, csrf in
             try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
         })
@@ -293,14 +295,15 @@ struct PageRoutes: Sendable {
                             command: "")
     }
 
-    func runPage(_ text: String, _ csrf: String) throws -> Response {
+    func runPage(_ text: String, _ csrf: String, uncertainty: Bool = false) throws -> Response {
         let (row, scenario, forecast) = try loadRun(text)
         let report = report(row, scenario, forecast)
+        let intervals = uncertainty ? try RunUncertainty.intervals(report, seed: row.run.seed, draws: row.run.draws) : nil
         let explanation = CrisisExplanation(scenario: scenario, snapshot: report.snapshot, forecast: forecast).sentences
         let charts = report.charts.map { ["id": $0.id, "title": $0.title, "svg": $0.svg, "caption": $0.caption] }
         let levels = forecast.levels.enumerated().map { k, p in
             ["level": Self.levelName(k), "meaning": ResponseLevel(rawValue: k)?.meaning ?? "", "p": Format.percentage(p),
-             "modal": k == forecast.modal] as [String: Any]
+             "modal": k == forecast.modal, "interval": intervals?.levels[k] ?? ""] as [String: Any]
         }
         let names = report.snapshot.actors
         let members = forecast.members.map { m in
@@ -310,10 +313,15 @@ struct PageRoutes: Sendable {
         }
         let drivers = forecast.drivers.map { ["term": $0.term, "effect": Format.signed($0.effect, 3)] }
         let others = try store.runs(limit: 30).filter { $0.id != row.id }.map(runSummary)
-        return try render("run", ["csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
-                                  "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
-                                  "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
-                                  "others": others, "hasOthers": !others.isEmpty])
+        var context: [String: Any] = [
+            "csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
+            "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
+            "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
+            "others": others, "hasOthers": !others.isEmpty, "runPath": String(row.id)]
+        if let intervals {
+            context["uncertainty"] = ["fits": intervals.fits, "draws": Format.grouped(Double(intervals.draws)), "unilateral": intervals.unilateral]
+        }
+        return try render("run", context)
     }
 
     func comparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {

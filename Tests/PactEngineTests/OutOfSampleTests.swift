@@ -171,6 +171,15 @@ import Testing
         #expect(ParameterSpread(names: ["zzz"], fits: []).unknownNames(in: base) == ["zzz"])
     }
 
+    @Test func aSpreadFileReadsBackWhatWasWrittenAndRefusesMismatchedFits() throws {
+        let spread = ParameterSpread(names: ["baseline", "w_cost"], fits: [["baseline": -2.35, "w_cost": 0.6], ["baseline": -2.2, "w_cost": 0.61875]])
+        let text = ParameterSpreadFile.text(spread, description: "Two fits for a test.")
+        #expect(try ParameterSpreadFile.parse(text: text, file: "spread.yaml") == spread)
+        let bad = "fits:\n  - {baseline: -2}\n  - {w_cost: 0.5}\n"
+        #expect(throws: InputErrors.self) { try ParameterSpreadFile.parse(text: bad, file: "bad.yaml") }
+        #expect(throws: InputErrors.self) { try ParameterSpreadFile.parse(text: "fits: []\nextra: 1\n", file: "bad.yaml") }
+    }
+
     @Test func intervalsOverASpreadContainTheSpreadsOwnForecasts() throws {
         let cases = try CalibrationTests.cases()
         let model = cases[3].model

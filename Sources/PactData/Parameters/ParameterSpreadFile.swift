@@ -54,33 +54,13 @@ public enum ParameterSpreadFile {
     /// The file's text: `description` folded, then one flow mapping per fit, values to six decimals.
     public static func text(_ spread: ParameterSpread, description: String) -> String {
         var lines = ["description: >"]
-        lines += wrap(description, width: 96).map { "  " + $0 }
+        lines += ParameterFile.wrap(description, width: 96).map { "  " + $0 }
         lines.append("fits:")
         for fit in spread.fits {
-            let pairs = spread.names.compactMap { name in fit[name].map { "\(name): \(number($0))" } }
+            let pairs = spread.names.compactMap { name in fit[name].map { "\(name): \(ParameterFile.format($0))" } }
             lines.append("  - {\(pairs.joined(separator: ", "))}")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func number(_ value: Double) -> String {
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
-
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }
 
