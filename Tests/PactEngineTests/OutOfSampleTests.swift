@@ -21,8 +21,12 @@ import Testing
         // The model scores exactly half the reference on every case: every resample's skill is 0.5.
         let reference = [0.2, 0.4, 0.1, 0.3, 0.05]
         let s = SkillBootstrap.interval(model: reference.map { $0 / 2 }, reference: reference, resamples: 200, seed: 3)
-        #expect(abs(s.point - 0.5) < 1e-12 && abs(s.low - 0.5) < 1e-12 && abs(s.high - 0.5) < 1e-12)
-        #expect(s.cases == 5 && s.resamples == 200 && s.coverage == 0.9)
+        #expect(abs(s.point - 0.5) < 1e-12)
+        #expect(abs(s.low - 0.5) < 1e-12)
+        #expect(abs(s.high - 0.5) < 1e-12)
+        #expect(s.cases == 5)
+        #expect(s.resamples == 200)
+        #expect(s.coverage == 0.9)
     }
 
     @Test func theIntervalIsSeededAndWidensWithDisagreementBetweenCases() {
@@ -52,8 +56,11 @@ import Testing
     @Test func theReferenceIsTheBaseRateOfTheTrainingCases() throws {
         let cases = try CalibrationTests.cases()  // actual levels 0, 1, 3, 5
         let rate = ReferenceForecast(training: Array(cases.prefix(3)))
-        #expect(rate.levels == [1.0 / 3, 1.0 / 3, 0, 1.0 / 3, 0, 0])
-        #expect(ReferenceForecast(training: []).levels == Array(repeating: 1.0 / 6, count: 6))
+        let third = 1.0 / 3
+        let expected: [Double] = [third, third, 0, third, 0, 0]
+        #expect(rate.levels == expected)
+        let uniform: [Double] = Array(repeating: 1.0 / 6, count: 6)
+        #expect(ReferenceForecast(training: []).levels == uniform)
     }
 
     @Test func theTimeSplitFitsOnlyOnEarlierCasesAndScoresTheLaterOnes() throws {
@@ -74,7 +81,8 @@ import Testing
         // The reference of the test cases is the training cases' base rate: levels 0 and 1, half each.
         let evaluation = OutOfSampleEvaluation(design: "time split at 2022", forecasts: forecasts,
                                                training: [split.training, split.training], resamples: 50, seed: 1)
-        #expect(evaluation.reference.allSatisfy { $0.levels == [0.5, 0.5, 0, 0, 0, 0] })
+        let half: [Double] = [0.5, 0.5, 0, 0, 0, 0]
+        #expect(evaluation.reference.allSatisfy { $0.levels == half })
         // Actual 3 under [0.5, 0.5, 0, ...]: cumulative gaps 0.5, 1, 1 at k = 0, 1, 2, then 0: (0.25 + 1 + 1) / 5.
         #expect(abs(evaluation.reference[0].rps - 0.45) < 1e-12)
         #expect(evaluation.rpsSkill.cases == 2)
@@ -99,13 +107,18 @@ import Testing
         #expect(abs(t.unilateralBrier! - brier) < 1e-12)
         // Each free value a quarter range (half a half-range) from its prior: 0.01 * 2 * 0.25.
         #expect(abs(t.penalty - 0.005) < 1e-12)
-        #expect(abs(t.total - (rps + 2 * brier + 0.005 + 0.3 * t.reliabilityGap!)) < 1e-12)
+        let gap: Double = try #require(t.reliabilityGap)
+        let expectedTotal: Double = rps + 2 * brier + 0.005 + 0.3 * gap
+        #expect(abs(t.total - expectedTotal) < 1e-12)
         // Without the unilateral weight the fit reads the ladder only.
         var ladderOnly = problem
         ladderOnly.unilateralWeight = 0
         ladderOnly.reliability = nil
         let l = try ladderOnly.terms(values, on: cases)
-        #expect(l.unilateralBrier == nil && l.reliabilityGap == nil && abs(l.total - (l.rps + 0.005)) < 1e-12)
+        #expect(l.unilateralBrier == nil)
+        #expect(l.reliabilityGap == nil)
+        let ladderTotal: Double = l.rps + 0.005
+        #expect(abs(l.total - ladderTotal) < 1e-12)
     }
 
     @Test func theReliabilityGapIsTheMeanSquaredDistanceFromTheRate() {
