@@ -55,6 +55,9 @@ struct ReportCommand: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
+    @OptionGroup(title: "Parameter uncertainty")
+    var uncertainty: UncertaintyOptions
+
     func run() throws {
         let dataset = try Embedded.dataset()
         let parameters = try ParameterSource.load(params)
@@ -76,13 +79,19 @@ struct ReportCommand: ParsableCommand {
                                                       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             report.sensitivity = SensitivitySection.blocks(analysis, parameters: parameters)
         }
+        var document = report.document
+        if let sets = try uncertainty.parameterSets(on: parameters) {
+            let u = try UncertainForecast(model: model, point: forecast, sets: sets, drawsPerFit: uncertainty.drawsPerFit(default: draws), seed: seed,
+                                          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            UncertaintyRendering.insert(u, into: &document)
+        }
         let url = URL(fileURLWithPath: output)
         switch format {
         case .html:
-            try ReportFiles.write(report.html(), to: url)
+            try ReportFiles.write(document.html(), to: url)
         case .md:
             let stem = url.deletingPathExtension().lastPathComponent
-            let (text, images) = report.markdown(imagePrefix: stem)
+            let (text, images) = document.markdown(imagePrefix: stem)
             let directory = url.deletingLastPathComponent()
             for image in images {
                 try ReportFiles.write(image.svg + "\n", to: directory.appendingPathComponent(image.name))
@@ -98,6 +107,11 @@ struct ReportCommand: ParsableCommand {
         var words = ["pact", "report", scenario, "--draws", String(draws), "--seed", String(seed)]
         if let params { words += ["--params", params] }
         if sensitivityDraws != 500 { words += ["--sensitivity-draws", String(sensitivityDraws)] }
+        if uncertainty.enabled {
+            words.append("--parameter-uncertainty")
+            if let file = uncertainty.spreadFile { words += ["--spread", file] }
+            if let n = uncertainty.uncertaintyDraws { words += ["--uncertainty-draws", String(n)] }
+        }
         if format != .html { words += ["--format", format.rawValue] }
         words += ["-o", output]
         return words.map(ShellQuote.quote).joined(separator: " ")
