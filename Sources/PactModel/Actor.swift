@@ -64,16 +64,40 @@ public struct AttributeObservation: Hashable, Sendable, Codable {
     public var militaryExpenditure: Sourced<Double>
     /// Active armed-forces personnel.
     public var activePersonnel: Sourced<Double>
-    /// Regime score on 0...100 (Freedom House Freedom in the World aggregate; higher is freer).
+    /// Regime score on 0...100, higher is more democratic: in the embedded dataset V-Dem's
+    /// electoral democracy index (v2x_polyarchy, published on 0-1) times 100.
     public var regimeScore: Sourced<Double>
+    /// The regime score's uncertainty bounds on the same scale, when the source publishes them
+    /// (V-Dem's 68% highest-posterior-density interval); nil for a point estimate.
+    public var regimeScoreBounds: ClosedRange<Double>?
 
     public init(year: Int, population: Sourced<Double>, gdp: Sourced<Double>, militaryExpenditure: Sourced<Double>,
-                activePersonnel: Sourced<Double>, regimeScore: Sourced<Double>) {
+                activePersonnel: Sourced<Double>, regimeScore: Sourced<Double>, regimeScoreBounds: ClosedRange<Double>? = nil) {
         self.year = year
         self.population = population
         self.gdp = gdp
         self.militaryExpenditure = militaryExpenditure
         self.activePersonnel = activePersonnel
         self.regimeScore = regimeScore
+        self.regimeScoreBounds = regimeScoreBounds
+    }
+
+    /// Which point of the regime score's uncertainty interval to use.
+    public enum RegimeScorePoint: String, Sendable, CaseIterable, Codable {
+        /// The published point estimate.
+        case estimate
+        /// The lower bound (less democratic).
+        case low
+        /// The upper bound (more democratic).
+        case high
+    }
+
+    /// The observation with its regime score moved to `point` of its interval (unchanged without
+    /// bounds), so a sweep can run the same question at both ends of the measurement's uncertainty.
+    public func withRegimeScore(at point: RegimeScorePoint) -> AttributeObservation {
+        guard let bounds = regimeScoreBounds, point != .estimate else { return self }
+        var copy = self
+        copy.regimeScore.value = point == .low ? bounds.lowerBound : bounds.upperBound
+        return copy
     }
 }

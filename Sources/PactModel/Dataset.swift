@@ -24,6 +24,19 @@ public struct Dataset: Sendable {
     public var actorIDs: [ActorID] { actors.keys.sorted() }
 
     public func snapshot(on day: Day) -> DatasetSnapshot { DatasetSnapshot(dataset: self, day: day) }
+
+    /// The dataset with every regime score moved to `point` of its published uncertainty interval
+    /// (scores without bounds stay as they are): the same question run at `.low` and `.high` shows
+    /// how much an answer rests on the measurement of regimes.
+    public func withRegimeScores(at point: AttributeObservation.RegimeScorePoint) -> Dataset {
+        var copy = self
+        copy.actors = actors.mapValues { actor in
+            var moved = actor
+            moved.observations = actor.observations.map { $0.withRegimeScore(at: point) }
+            return moved
+        }
+        return copy
+    }
 }
 
 /// The dataset as of one day: who is a member, each actor's attributes, relations, forces,
@@ -92,11 +105,16 @@ public struct DatasetSnapshot: Sendable {
 
     /// The composite capability index of every actor with attributes on the day.
     ///
-    /// Pact's clout index, after the Correlates of War CINC: the mean of an actor's shares of
-    /// the snapshot-wide totals of military expenditure, active personnel, GDP and population,
-    /// weighted 0.4, 0.2, 0.3 and 0.1 because spending and the economy behind it buy the
-    /// deployable force an alliance decision is about, while raw population matters least.
-    /// The values sum to 1 over the actors of the snapshot.
+    /// A CINC-style index (after the Correlates of War Composite Index of National Capability):
+    /// an actor's share of the snapshot-wide total of each component, averaged with CINC's
+    /// weights of one third per dimension. CINC's military dimension is kept as published
+    /// (military expenditure 1/6, military personnel 1/6); its demographic dimension is total
+    /// population (1/3; CINC splits it with urban population); its industrial dimension (iron and
+    /// steel production, primary energy consumption), which the Correlates of War data stop
+    /// publishing after 2016, is replaced by GDP (1/3), so that one formula covers every year.
+    /// Over 1999-2016 this stays closer to the published CINC (renormalised to the same actors)
+    /// than equal weights or spending-heavy weights do. The values sum to 1 over the actors of
+    /// the snapshot.
     public var capabilityIndex: [ActorID: Double] {
         let ids = attributes.keys.sorted()
         func share(_ key: (AttributeObservation) -> Double) -> [Double] {
@@ -110,7 +128,7 @@ public struct DatasetSnapshot: Sendable {
         let population = share { $0.population.value }
         var result: [ActorID: Double] = [:]
         for (i, id) in ids.enumerated() {
-            result[id] = 0.4 * milex[i] + 0.2 * personnel[i] + 0.3 * gdp[i] + 0.1 * population[i]
+            result[id] = (milex[i] + personnel[i]) / 6 + (gdp[i] + population[i]) / 3
         }
         return result
     }

@@ -10,13 +10,18 @@ public struct Parameter: Hashable, Sendable {
     public var low: Double
     public var high: Double
     public var doc: String
+    /// True when the parameter file marks it `fit: true`: `pact calibrate` fits its default to
+    /// the record. Marking lives beside the parameter so a new parameter is made free where it is
+    /// defined.
+    public var fitted: Bool
 
-    public init(name: String, defaultValue: Double, low: Double, high: Double, doc: String) {
+    public init(name: String, defaultValue: Double, low: Double, high: Double, doc: String, fitted: Bool = false) {
         self.name = name
         self.defaultValue = defaultValue
         self.low = low
         self.high = high
         self.doc = doc
+        self.fitted = fitted
     }
 
     /// True when the parameter is not sampled: its range is a single point.
@@ -77,6 +82,6 @@ public struct ParameterSet: Hashable, Sendable {
 
     /// Every parameter fixed at its default: runs then vary only by the model's own noise terms.
     public func fixedAtDefaults() -> ParameterSet {
-        ParameterSet(parameters.map { Parameter(name: $0.name, defaultValue: $0.defaultValue, low: $0.defaultValue, high: $0.defaultValue, doc: $0.doc) })
+        ParameterSet(parameters.map { Parameter(name: $0.name, defaultValue: $0.defaultValue, low: $0.defaultValue, high: $0.defaultValue, doc: $0.doc, fitted: $0.fitted) })
     }
 }

@@ -15,9 +15,25 @@ public struct Relation: Hashable, Sendable, Codable {
     public var source: String
     /// The year the coding describes (the start of the period).
     public var year: Int
+    /// What the two values rest on; nil when the file does not say.
+    public var basis: Basis?
+    /// With a `.judgement` basis, the one-line reasoning behind it.
+    public var reason: String?
+
+    /// What a relation's values rest on, so that an analyst can tell a documented change from
+    /// a coding judgement.
+    public enum Basis: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A primary document dates and documents the level or change: a treaty, a recorded vote,
+        /// a base or lease agreement, a dated report of the event.
+        case document
+        /// A published dataset gives the level.
+        case dataset
+        /// No single document fixes the level: Pact's judgement, with a stated reason.
+        case judgement
+    }
 
     public init(from: ActorID, to: ActorID, period: DayInterval, affinity: Double, dependence: Double,
-                evidence: String, source: String, year: Int) {
+                evidence: String, source: String, year: Int, basis: Basis? = nil, reason: String? = nil) {
         self.from = from
         self.to = to
         self.period = period
@@ -26,6 +42,8 @@ public struct Relation: Hashable, Sendable, Codable {
         self.evidence = evidence
         self.source = source
         self.year = year
+        self.basis = basis
+        self.reason = reason
     }
 }
 

@@ -86,7 +86,9 @@ struct PageRoutes: Sendable {
             let row = try await workbench.run(RunRequest(scenarioID: id, draws: draws, seed: seed, params: params))
             return .redirect("/runs/\(row.id)")
         })
-        router.get("runs/:id", use: page { request, csrf in try runPage(try requireParameter(request, "id"), csrf) })
+        router.get("runs/:id", use: page { request, csrf in
+            try runPage(try requireParameter(request, "id"), csrf, uncertainty: request.uri.queryParameters.get("uncertainty") != nil)
+        })
         router.get("compare", use: page { request, csrf in
             try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
         })
@@ -247,7 +249,8 @@ struct PageRoutes: Sendable {
         var context: [String: Any] = ["csrf": csrf, "fields": form.context(errors: errors),
                                       "unplaced": ScenarioForm.unplaced(errors), "hasErrors": !errors.isEmpty,
                                       "maxDraws": workbench.limits.maxDraws,
-                                      "parameterNames": catalog.parameterNames.joined(separator: ", ")]
+                                      "parameterNames": catalog.parameterNames.joined(separator: ", "),
+                                      "parameterList": parameterList]
         if let resolved {
             let s = resolved.scenario
             context["scenario"] = try scenarioItem(s, version: resolved.version)
@@ -293,14 +296,15 @@ struct PageRoutes: Sendable {
                             command: "")
     }
 
-    func runPage(_ text: String, _ csrf: String) throws -> Response {
+    func runPage(_ text: String, _ csrf: String, uncertainty: Bool = false) throws -> Response {
         let (row, scenario, forecast) = try loadRun(text)
         let report = report(row, scenario, forecast)
+        let intervals = uncertainty ? try RunUncertainty.intervals(report, seed: row.run.seed, draws: row.run.draws) : nil
         let explanation = CrisisExplanation(scenario: scenario, snapshot: report.snapshot, forecast: forecast).sentences
         let charts = report.charts.map { ["id": $0.id, "title": $0.title, "svg": $0.svg, "caption": $0.caption] }
         let levels = forecast.levels.enumerated().map { k, p in
             ["level": Self.levelName(k), "meaning": ResponseLevel(rawValue: k)?.meaning ?? "", "p": Format.percentage(p),
-             "modal": k == forecast.modal] as [String: Any]
+             "modal": k == forecast.modal, "interval": intervals?.levels[k] ?? ""] as [String: Any]
         }
         let names = report.snapshot.actors
         let members = forecast.members.map { m in
@@ -310,10 +314,16 @@ struct PageRoutes: Sendable {
         }
         let drivers = forecast.drivers.map { ["term": $0.term, "effect": Format.signed($0.effect, 3)] }
         let others = try store.runs(limit: 30).filter { $0.id != row.id }.map(runSummary)
-        return try render("run", ["csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
-                                  "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
-                                  "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
-                                  "others": others, "hasOthers": !others.isEmpty])
+        var context: [String: Any] = [
+            "csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
+            "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
+            "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
+            "others": others, "hasOthers": !others.isEmpty, "runPath": String(row.id)]
+        if let intervals {
+            context["uncertainty"] = ["fits": intervals.fits, "draws": Format.grouped(Double(intervals.draws)), "unilateral": intervals.unilateral]
+        }
+        if let sensitivity = sensitivityContext(report) { context["sensitivity"] = sensitivity }
+        return try render("run", context)
     }
 
     func comparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {
@@ -353,9 +363,28 @@ struct PageRoutes: Sendable {
             return item
         }
         let summary = backtest.summary
-        return ["csrf": csrf, "cases": cases, "scored": backtest.cases.count, "draws": Format.grouped(Double(CaseScores.draws)),
-                "accuracy": Format.percentage(summary.model.accuracy), "withinOne": Format.percentage(summary.model.withinOne),
-                "rps": Format.fixed(summary.model.rps, 3), "baseRPS": Format.fixed(summary.baseRate.rps, 3)]
+        var context: [String: Any] = [
+            "csrf": csrf, "cases": cases, "scored": backtest.cases.count, "draws": Format.grouped(Double(CaseScores.draws)),
+            "accuracy": Format.percentage(summary.model.accuracy), "withinOne": Format.percentage(summary.model.withinOne),
+            "rps": Format.fixed(summary.model.rps, 3), "baseRPS": Format.fixed(summary.baseRate.rps, 3)]
+        if let record = try Embedded.validationRecord() { context["honest"] = Self.honestScores(record) }
+        return context
+    }
+
+    /// The shipped record of in-sample and out-of-sample scores, one row per design, for the case page.
+    static func honestScores(_ record: ValidationRecord) -> [String: Any] {
+        func skill(_ point: Double, _ low: Double, _ high: Double) -> String {
+            "\(Format.fixed(point, 2)) (\(Format.fixed(low, 2)) to \(Format.fixed(high, 2)))"
+        }
+        return [
+            "coverage": Format.percentage(record.coverage, decimals: 0), "command": record.command,
+            "designs": record.designs.map { d -> [String: Any] in
+                ["design": d.design, "cases": d.cases, "accuracy": Format.percentage(d.accuracy, decimals: 0),
+                 "rps": Format.fixed(d.rps, 3), "baseRPS": Format.fixed(d.baseRPS, 3),
+                 "rpsSkill": skill(d.rpsSkill, d.rpsSkillLow, d.rpsSkillHigh),
+                 "unilateralSkill": skill(d.unilateralSkill, d.unilateralSkillLow, d.unilateralSkillHigh)]
+            },
+        ]
     }
 
     func dataPage(_ topic: String, _ asOf: String?, _ csrf: String) throws -> Response {

@@ -36,6 +36,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the 1e7-draw scaling run.")
     var quick = false
 
+    @Option(help: "Base samples N of the timed Sobol sweep (N (2d + 2) points of 2,000 draws); 0 skips it.")
+    var sweepSamples: Int = 16
+
     func run() throws {
         let parameters = try Embedded.defaultParameters()
         let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
@@ -63,8 +66,39 @@ struct BenchCommand: ParsableCommand {
             try time("CSTO, scaling", csto, n)
         }
         print(table.renderAligned())
+        if sweepSamples > 0 {
+            print()
+            print(try sweepTable(cores: cores, parameters: parameters).renderAligned())
+        }
         print()
         print(try issue8Table(cores: cores).renderAligned())
+    }
+
+    /// A Sobol sweep of the six-member crisis over every free parameter, as `pact sweep` runs
+    /// it (one task per thread, 2,000 draws per point, drivers off): the engine's speed across
+    /// many small runs instead of one large one.
+    func sweepTable(cores: Int, parameters: ParameterSet) throws -> TextTable {
+        let model = try cstoModel()
+        let dataset = try Embedded.dataset()
+        let sweep = try CrisisSweep(scenarios: [model.scenario], snapshot: { dataset.snapshot(on: $0.date) },
+                                    base: parameters)
+        let free = try CrisisSweep.freeParameters(parameters, only: [], except: [])
+        let draws = 2_000
+        let spec = SweepSpec(method: .sobol(baseSamples: sweepSamples, bootstrap: 0), parameters: free,
+                             scenarios: [model.scenario.id], outputs: CrisisSweep.outputs, draws: draws, seed: 1)
+        let plan = try SweepPlan(spec: spec)
+        let time = try bestOf {
+            let results = try plan.run(0..<plan.taskCount, threads: cores) { point, scenario, seed in
+                try sweep.evaluate(parameters: free, point: point, scenario: scenario, draws: draws, seed: seed)
+            }
+            precondition(results.count == plan.taskCount)
+        }
+        let total = Double(plan.taskCount * draws)
+        var table = TextTable(columns: [.init("sweep"), .init("points", .right), .init("draws", .right), .init("seconds", .right),
+                                        .init("cpu seconds", .right), .init("draws/s", .right)])
+        table.append(["Sobol, CSTO crisis, \(free.count) parameters, N = \(sweepSamples)", String(plan.taskCount),
+                      Format.compact(total), Format.fixed(time.wall, 3), Format.fixed(time.cpu, 3), Format.compact(total / time.wall)])
+        return table
     }
 
     /// The best wall-clock and CPU seconds of `body` over --repeat runs.

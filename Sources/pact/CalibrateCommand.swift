@@ -49,12 +49,20 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the fitted parameter file here.")
     var output: String?
 
+    @Option(help: ArgumentHelp("Also refit on N bootstrap resamples of the cases (seeded by --seed): the spread behind `pact run --parameter-uncertainty`.", valueName: "N"))
+    var bootstrap: Int?
+
+    @Option(name: .customLong("spread-output"), help: "Write the bootstrap fits here (a parameter spread file; needs --bootstrap).")
+    var spreadOutput: String?
+
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
 
     func validate() throws {
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let bootstrap, bootstrap < 2 { throw ValidationError("--bootstrap needs at least 2 resamples") }
+        if spreadOutput != nil && bootstrap == nil { throw ValidationError("--spread-output needs --bootstrap N") }
     }
 
     func run() throws {
@@ -62,7 +70,7 @@ struct CalibrateCommand: ParsableCommand {
         let cases = try CaseSelection.load(path, dataset: dataset)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let priors = try fit.priorSet()
-        let calibrator = try fit.calibrator(priors: priors, seed: seed, threads: workers)
+        let calibrator = try fit.calibrator(priors: priors, seed: seed, threads: workers, dataset: dataset)
         let settings = BacktestSettings(draws: draws, seed: seed, threads: workers)
 
         let full = try calibrator.fit(cases)
@@ -84,6 +92,26 @@ struct CalibrateCommand: ParsableCommand {
         if let output {
             try write(full, calibrator: calibrator, to: output)
         }
+        var spread: ParameterSpread?
+        if let bootstrap {
+            spread = try ParameterSpread.bootstrap(cases, calibrator: calibrator, count: bootstrap, seed: seed) {
+                Progress.note("bootstrap: fit \($0) of \(bootstrap)")
+            }
+        }
+        if let spread, let spreadOutput {
+            let description = """
+                Bootstrap fits of Pact's crisis engine: `pact calibrate` repeated on \(spread.fits.count) resamples \
+                (with replacement, seed \(seed)) of the \(cases.count) cases, each fit from the priors with the same \
+                objective, penalty and search as the shipped fit. `pact run --parameter-uncertainty` runs a scenario \
+                once per fit and reports the 5th to 95th percentile of each level's probability. docs/CALIBRATION.md \
+                says why a bootstrap over cases and not a Laplace approximation.
+                """
+            do {
+                try ParameterSpreadFile.text(spread, description: description).write(toFile: spreadOutput, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputErrors([InputError(file: spreadOutput, line: nil, field: "", message: "cannot write the file: \(error.localizedDescription)")])
+            }
+        }
 
         switch format {
         case .json:
@@ -98,7 +126,9 @@ struct CalibrateCommand: ParsableCommand {
                 inSample.renderText(markdown: markdown),
             ]
             if let outOfSample { blocks.append(outOfSample.renderText(markdown: markdown)) }
+            if let spread { blocks.append(heading("Bootstrap fits") + "\n\n" + render(spreadTable(spread, calibrator: calibrator))) }
             if let output { blocks.append("wrote \(output)") }
+            if let spreadOutput { blocks.append("wrote \(spreadOutput)") }
             print(blocks.joined(separator: "\n\n"))
         }
     }
@@ -121,11 +151,35 @@ struct CalibrateCommand: ParsableCommand {
         return table
     }
 
+    /// Each free weight's 5th, 50th and 95th percentile over the bootstrap fits.
+    func spreadTable(_ spread: ParameterSpread, calibrator: Calibrator) -> TextTable {
+        var table = TextTable(columns: [.init("parameter"), .init("prior", .right), .init("5%", .right), .init("median", .right),
+                                        .init("95%", .right)])
+        for p in calibrator.problem.free {
+            let values = spread.fits.compactMap { $0[p.name] }.sorted()
+            table.append([p.name, Self.number(p.prior), Self.number(SkillBootstrap.quantile(values, 0.05)),
+                          Self.number(SkillBootstrap.quantile(values, 0.5)), Self.number(SkillBootstrap.quantile(values, 0.95))])
+        }
+        return table
+    }
+
     func fitLine(_ full: CalibrationFit, calibrator: Calibrator, cases: Int) -> String {
         let p = calibrator.problem
-        return "fit on \(cases) cases: mean RPS \(Format.fixed(full.priorMeanRPS, 4)) at the priors, "
-            + "\(Format.fixed(full.meanRPS, 4)) fitted, penalty \(Format.fixed(full.penalty, 4)) "
-            + "(λ = \(p.penaltyWeight)); \(full.evaluations) evaluations of \(p.settings.draws) draws per case, seed \(p.settings.seed)"
+        func terms(_ t: ObjectiveTerms) -> String {
+            var parts = ["mean RPS \(Format.fixed(t.rps, 4))"]
+            if let u = t.unilateralBrier { parts.append("Brier of unilateral \(Format.fixed(u, 4))") }
+            if let h = t.meanHonoured, let g = t.reliabilityGap {
+                parts.append("synthetic Article 4 requests' mean P(level >= 4) \(Format.fixed(h, 3)) (mean squared gap \(Format.fixed(g, 4)))")
+            }
+            parts.append("penalty \(Format.fixed(t.penalty, 4))")
+            return parts.joined(separator: ", ") + "; objective \(Format.fixed(t.total, 4))"
+        }
+        var weights = "λ = \(p.penaltyWeight), unilateral weight \(p.unilateralWeight)"
+        if let r = p.reliability {
+            weights += ", reliability prior rate \(r.rate) weight \(r.weight) on \(r.requests.count) synthetic requests"
+        }
+        return "fit on \(cases) cases (\(weights)); \(full.evaluations) evaluations of \(p.settings.draws) draws per case, seed \(p.settings.seed)\n"
+            + "  at the priors: \(terms(full.priorTerms))\n  fitted:        \(terms(full.terms))"
     }
 
     /// A parameter value as short as it reads exactly: "3", "-2.35", "0.15625" (at most six decimals).
@@ -192,6 +246,14 @@ struct CalibrateCommand: ParsableCommand {
                 "penalty": .number(full.penalty),
                 "objective": .number(full.objective),
                 "penalty_weight": .number(p.penaltyWeight),
+                "unilateral_weight": .number(p.unilateralWeight),
+                "unilateral_brier": .number(full.terms.unilateralBrier),
+                "prior_unilateral_brier": .number(full.priorTerms.unilateralBrier),
+                "reliability_rate": .number(p.reliability?.rate),
+                "reliability_weight": .number(p.reliability?.weight),
+                "reliability_requests": .number(p.reliability.map { Double($0.requests.count) }),
+                "reliability_mean_honoured": .number(full.terms.meanHonoured),
+                "prior_reliability_mean_honoured": .number(full.priorTerms.meanHonoured),
                 "evaluations": .number(full.evaluations),
                 "fit_draws": .number(p.settings.draws),
                 "seed": .number(Double(p.settings.seed)),

@@ -10,9 +10,19 @@ struct CalibrationOptions: ParsableArguments {
     @Option(help: "Prior parameter file: the documented defaults and ranges the fit starts from and is held to (default: the shipped Parameters/priors.yaml).")
     var priors: String?
 
-    @Option(help: ArgumentHelp("Comma-separated parameters to fit (default: \(Calibration.defaultFreeNames.joined(separator: ","))).",
-                               valueName: "names"))
+    @Option(help: ArgumentHelp(
+        "Comma-separated parameters to fit (default: those the prior file marks `fit: true`; if none, \(Calibration.defaultFreeNames.joined(separator: ","))).",
+        valueName: "names"))
     var free: String?
+
+    @Option(name: .customLong("unilateral-weight"), help: "Weight of the mean Brier score of P(unilateral) beside the mean RPS; 0 fits the ladder alone.")
+    var unilateralWeight: Double = Calibration.defaultUnilateralWeight
+
+    @Option(name: .customLong("reliability-rate"), help: "Base rate of honoured commitments the synthetic Article 4 requests' P(level >= 4) is pulled toward (Berkemeier & Fuhrmann 2018: about 0.5 overall, 0.22 after 1945; Leeds, Long & Mitchell 2000: 0.75 in 1816-1944).")
+    var reliabilityRate: Double = Calibration.defaultReliabilityRate
+
+    @Option(name: .customLong("reliability-weight"), help: "Weight of the synthetic requests' mean squared gap from --reliability-rate; 0 drops them.")
+    var reliabilityWeight: Double = Calibration.defaultReliabilityWeight
 
     @Option(help: "Weight of the penalty keeping fitted values near their priors, per squared half-range.")
     var penalty: Double = Calibration.defaultPenaltyWeight
@@ -27,6 +37,9 @@ struct CalibrationOptions: ParsableArguments {
         if penalty < 0 { throw ValidationError("--penalty cannot be negative") }
         if fitDraws < 1 { throw ValidationError("--fit-draws must be at least 1") }
         if maxEvaluations < 1 { throw ValidationError("--max-evaluations must be at least 1") }
+        if unilateralWeight < 0 { throw ValidationError("--unilateral-weight cannot be negative") }
+        if !(0...1).contains(reliabilityRate) { throw ValidationError("--reliability-rate must lie in [0, 1]") }
+        if reliabilityWeight < 0 { throw ValidationError("--reliability-weight cannot be negative") }
     }
 
     /// The prior parameter set: a file given with --priors, else the shipped priors.
@@ -36,9 +49,10 @@ struct CalibrationOptions: ParsableArguments {
     }
 
     /// The calibrator these options describe, on the prior set.
-    func calibrator(priors set: ParameterSet, seed: UInt64, threads: Int) throws -> Calibrator {
-        let names = free.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            ?? Calibration.defaultFreeNames
+    func calibrator(priors set: ParameterSet, seed: UInt64, threads: Int, dataset: Dataset) throws -> Calibrator {
+        guard let names = free.map({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) else {
+            return try calibrator(free: Calibration.freeParameters(in: set), priors: set, seed: seed, threads: threads, dataset: dataset)
+        }
         var parameters: [FreeParameter] = []
         for name in names {
             guard set.contains(name) else {
@@ -49,10 +63,18 @@ struct CalibrationOptions: ParsableArguments {
             }
             parameters.append(parameter)
         }
-        if parameters.isEmpty { throw ValidationError("--free names no parameter") }
+        return try calibrator(free: parameters, priors: set, seed: seed, threads: threads, dataset: dataset)
+    }
+
+    private func calibrator(free parameters: [FreeParameter], priors set: ParameterSet, seed: UInt64, threads: Int,
+                            dataset: Dataset) throws -> Calibrator {
+        if parameters.isEmpty { throw ValidationError("no parameter to fit: --free names none, or the prior file marks none and defines none of the default list") }
+        let reliability = reliabilityWeight > 0
+            ? ReliabilityPrior(rate: reliabilityRate, weight: reliabilityWeight, dataset: dataset, dates: Calibration.defaultReliabilityDates)
+            : nil
         let problem = CalibrationProblem(
             free: parameters, base: set, settings: BacktestSettings(draws: fitDraws, seed: seed, threads: threads),
-            penaltyWeight: penalty)
+            penaltyWeight: penalty, unilateralWeight: unilateralWeight, reliability: reliability)
         return Calibrator(problem: problem, maximumEvaluations: maxEvaluations)
     }
 }

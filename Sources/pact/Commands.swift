@@ -15,6 +15,8 @@ enum PactCommands {
         ReportCommand.self,
         AlignCommand.self,
         OutlookCommand.self,
+        SweepCommand.self,
+        MergeCommand.self,
         BenchCommand.self,
         ServeCommand.self,
     ]

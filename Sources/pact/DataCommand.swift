@@ -20,8 +20,12 @@ struct DataCommand: ParsableCommand {
 
             Attributes follow the as-of rule: the latest observation at or before the \
             date's year (the first observation for earlier dates); each figure shows the \
-            year it describes. The capability index is an actor's share of the dataset's \
-            total (0.4 military expenditure, 0.3 GDP, 0.2 personnel, 0.1 population).
+            year it describes. The capability index is CINC-style: the mean of an actor's \
+            shares of the dataset's totals with one third per dimension (military expenditure \
+            1/6, personnel 1/6, GDP 1/3 in place of CINC's industrial components, population 1/3).
+
+            sources --citations lists the published datasets behind the actor attributes with \
+            the citation each publisher asks for.
             """
     )
 
@@ -40,13 +44,23 @@ struct DataCommand: ParsableCommand {
     @Option(help: "For relations: only pairs involving this actor id.")
     var actor: String?
 
+    @Flag(help: "For sources: list the published datasets and the citation each publisher asks for.")
+    var citations = false
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD (for example 2012-06-01)")
         }
+        if citations, topic != .sources {
+            throw ValidationError("--citations goes with the topic 'sources' (pact data sources --citations)")
+        }
     }
 
     func run() throws {
+        if citations {
+            print(DataTopicTables.datasetCitations(format))
+            return
+        }
         let day = asOf.flatMap(Day.init(iso:)) ?? Self.today()
         let dataset = try datasetDirectory.map { try DatasetLoader(directory: URL(fileURLWithPath: $0)).load() }
             ?? Embedded.dataset()

@@ -12,8 +12,9 @@ struct OutlookCommand: ParsableCommand {
         abstract: "Who stays, freezes or leaves the alliance by a horizon, as crises come.",
         discussion: """
             Each run steps through quarters from --from to --to. Crises arrive at the rates of the \
-            case library (each historical episode recurs at 1 / (years the library spans) per year) \
-            and are resolved by the crisis engine, run once per episode on the dataset as of \
+            case library's episodes dated before --from, what was known at the start (each such \
+            episode recurs at 1 / (years they span) per year; --look-ahead also uses the later ones, \
+            a diagnostic that is not a backtest) and are resolved by the crisis engine, run once per episode on the dataset as of \
             --from. The member the crisis concerns moves its satisfaction toward what it got against \
             what it wanted; between crises every member drifts back to an anchor set by its \
             affinity toward and dependence on the lead state, its alignment tension (the landscape \
@@ -57,8 +58,13 @@ struct OutlookCommand: ParsableCommand {
         discussion: "Names: \(OutlookParameters.names.map(\.name).joined(separator: ", ")). Defaults and reasons: docs/OUTLOOK.md."))
     var settings: [String] = []
 
-    @Flag(name: .customLong("cases-before-start"),
-          help: "Estimate crisis rates only from library episodes dated before --from (no look-ahead in backtests).")
+    @Flag(name: .customLong("look-ahead"), help: ArgumentHelp(
+        "Diagnostic, not a backtest: also draw crises from library episodes dated after --from (look-ahead).",
+        discussion: "By default the crisis templates and their rates come only from episodes dated before --from, what was known at the start."))
+    var lookAhead = false
+
+    @Flag(name: .customLong("cases-before-start"), help: ArgumentHelp(
+        "Crisis templates only from episodes dated before --from: the default; kept for old command lines.", visibility: .hidden))
     var casesBeforeStart = false
 
     @Flag(help: "Diagnostic, not a forecast: recompute anchors and crisis outcomes each year from the dataset as it turned out.")
@@ -82,6 +88,9 @@ struct OutlookCommand: ParsableCommand {
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if lookAhead && casesBeforeStart {
+            throw ValidationError("--look-ahead and --cases-before-start exclude each other")
+        }
         if let from, Day(iso: from) == nil {
             throw ValidationError("--from '\(from)' is not a date of the form YYYY-MM-DD (for example 2005-01-01)")
         }
@@ -118,8 +127,9 @@ struct OutlookCommand: ParsableCommand {
         let dataset = try Embedded.dataset()
         let parameters = try ParameterSource.load(params)
         let cases = try Embedded.cases(knownActors: Set(dataset.actors.keys))
-        guard let window = OutlookSetup.caseWindow(cases: cases, before: casesBeforeStart ? start : nil) else {
-            throw ValidationError("the case library has no episode before \(start); drop --cases-before-start or start later")
+        // What was known at the start: only the episodes before it, unless --look-ahead asks otherwise.
+        guard let window = OutlookSetup.caseWindow(cases: cases, before: lookAhead ? nil : start) else {
+            throw ValidationError("the case library has no episode before \(start): start later, or add --look-ahead to draw crises from later episodes (a diagnostic)")
         }
         // Before the relations begin every affinity reads 0 and every anchor one half: no forecast.
         if let first = dataset.relations.map(\.period.start).min(), start < first {
@@ -219,8 +229,11 @@ struct OutlookCommand: ParsableCommand {
         let windowEnd = setup.caseWindow.end ?? setup.to
         var header = "Cohesion outlook \(setup.from) to \(setup.to) (\(Format.fixed(setup.years, 2)) years): \(f.runs) runs, seed \(f.seed)"
         header += setup.usesHindsight ? "\ndataset as of each anniversary of \(setup.from); " : "\ndataset as of \(setup.from), relations moving as their history before it suggests; "
-        header += "\(setup.templates.count) crisis templates from the case library, "
-        header += "episodes \(setup.caseWindow.start) to \(windowEnd) (\(Format.fixed(setup.windowYears, 1)) years)"
+        let structural = setup.templates.filter { $0.id.hasPrefix(OutlookSetup.structuralPrefix) }.count
+        header += "\(setup.templates.count - structural) crisis templates from the case library, "
+        header += "episodes \(setup.caseWindow.start) to \(windowEnd) (\(Format.fixed(setup.windowYears, 1)) years"
+        header += lookAhead ? ", LOOK-AHEAD: episodes after the start included, a diagnostic)" : ", none after the start)"
+        if structural > 0 { header += ", and \(structural) structural (a member's most hostile neighbour attacks it)" }
         if setup.usesHindsight {
             header += "\nHINDSIGHT DIAGNOSTIC: anchors and crisis outcomes recomputed each year from the dataset as it turned out; not a forecast"
         }
@@ -273,7 +286,7 @@ struct OutlookCommand: ParsableCommand {
         }
         return .object([
             "from": .string(setup.from.description), "to": .string(setup.to.description), "runs": .number(f.runs),
-            "seed": .number(Double(f.seed)), "hindsight": .bool(setup.usesHindsight),
+            "seed": .number(Double(f.seed)), "hindsight": .bool(setup.usesHindsight), "look_ahead": .bool(lookAhead),
             "case_window": .object(["from": .string(setup.caseWindow.start.description),
                                     "to": .string((setup.caseWindow.end ?? setup.to).description), "years": .number(setup.windowYears)]),
             "expected_crises": .number(f.expectedCrises), "expected_deployments": .number(f.expectedDeployments),

@@ -46,10 +46,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A parameter file in the format of the shipped Parameters/default.yaml.")
     var params: String?
 
+    @Option(help: "Draws per point of the one-at-a-time sweep behind \"what this forecast depends on\" (0 leaves it out).")
+    var sensitivityDraws: Int = 500
+
     func validate() throws {
+        if sensitivityDraws < 0 { throw ValidationError("--sensitivity-draws cannot be negative") }
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
+
+    @OptionGroup(title: "Parameter uncertainty")
+    var uncertainty: UncertaintyOptions
 
     func run() throws {
         let dataset = try Embedded.dataset()
@@ -63,16 +70,28 @@ struct ReportCommand: ParsableCommand {
         let snapshot = dataset.snapshot(on: selected.date)
         let model = try CrisisModel(scenario: selected, snapshot: snapshot)
         let forecast = try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads)
-        let report = CrisisReport(scenario: selected, snapshot: snapshot, forecast: forecast, parameters: parameters,
+        var report = CrisisReport(scenario: selected, snapshot: snapshot, forecast: forecast, parameters: parameters,
                                   parameterSource: params ?? "the shipped defaults (Parameters/default.yaml)",
                                   command: reproducingCommand)
+        if sensitivityDraws > 0 {
+            let analysis = try CrisisSweep.oneAtATime(scenario: selected, snapshot: snapshot, parameters: parameters,
+                                                      draws: sensitivityDraws, seed: seed,
+                                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            report.sensitivity = SensitivitySection.blocks(analysis, parameters: parameters)
+        }
+        var document = report.document
+        if let sets = try uncertainty.parameterSets(on: parameters) {
+            let u = try UncertainForecast(model: model, point: forecast, sets: sets, drawsPerFit: uncertainty.drawsPerFit(default: draws), seed: seed,
+                                          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            UncertaintyRendering.insert(u, into: &document)
+        }
         let url = URL(fileURLWithPath: output)
         switch format {
         case .html:
-            try ReportFiles.write(report.html(), to: url)
+            try ReportFiles.write(document.html(), to: url)
         case .md:
             let stem = url.deletingPathExtension().lastPathComponent
-            let (text, images) = report.markdown(imagePrefix: stem)
+            let (text, images) = document.markdown(imagePrefix: stem)
             let directory = url.deletingLastPathComponent()
             for image in images {
                 try ReportFiles.write(image.svg + "\n", to: directory.appendingPathComponent(image.name))
@@ -87,6 +106,12 @@ struct ReportCommand: ParsableCommand {
     var reproducingCommand: String {
         var words = ["pact", "report", scenario, "--draws", String(draws), "--seed", String(seed)]
         if let params { words += ["--params", params] }
+        if sensitivityDraws != 500 { words += ["--sensitivity-draws", String(sensitivityDraws)] }
+        if uncertainty.enabled {
+            words.append("--parameter-uncertainty")
+            if let file = uncertainty.spreadFile { words += ["--spread", file] }
+            if let n = uncertainty.uncertaintyDraws { words += ["--uncertainty-draws", String(n)] }
+        }
         if format != .html { words += ["--format", format.rawValue] }
         words += ["-o", output]
         return words.map(ShellQuote.quote).joined(separator: " ")

@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Explain each forecast: trigger, members and drivers.")
     var explain = false
 
+    @OptionGroup(title: "Parameter uncertainty")
+    var uncertainty: UncertaintyOptions
+
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .table
 
@@ -61,12 +64,19 @@ struct RunCommand: ParsableCommand {
         let selected = try ScenarioSelection.resolve(scenarios, dataset: dataset)
         var forecasts: [CrisisForecast] = []
         var issues: [IssueForecast] = []
+        let spreadSets = try uncertainty.parameterSets(on: parameters)
+        var uncertain: [UncertainForecast] = []
         for scenario in selected {
             switch scenario.kind {
             case .crisis:
                 do {
                     let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
                     forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+                    if let spreadSets {
+                        uncertain.append(try UncertainForecast(
+                            model: model, point: forecasts.last!, sets: spreadSets, drawsPerFit: uncertainty.drawsPerFit(default: draws),
+                            seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+                    }
                 } catch let error as CrisisModelError {
                     // The scenario or the parameters cannot be run as given: bad input, exit 2.
                     throw InputErrors([InputError(file: scenario.id, line: nil, field: "", message: error.message)])
@@ -75,20 +85,22 @@ struct RunCommand: ParsableCommand {
                 issues.append(try IssueForecast(scenario: scenario, rounds: Self.bargainingRounds))
             }
         }
-        print(render(forecasts, issues))
+        print(render(forecasts, issues, uncertain: uncertain))
     }
 
     /// Rounds of bargaining for issue scenarios, as `pact bargain`'s default.
     static let bargainingRounds = 10
 
-    func render(_ forecasts: [CrisisForecast], _ issues: [IssueForecast]) -> String {
+    func render(_ forecasts: [CrisisForecast], _ issues: [IssueForecast], uncertain: [UncertainForecast] = []) -> String {
         if format == .json {
-            var members: [OrderedJSON.Member] = [.init("results", .array(forecasts.map(\.orderedJSON)))]
+            let results = forecasts.map { f in UncertaintyRendering.annotate(f.orderedJSON, with: uncertain.first { $0.scenario == f.scenario }) }
+            var members: [OrderedJSON.Member] = [.init("results", .array(results))]
             if !issues.isEmpty { members.append(.init("issues", .array(issues.map(\.json)))) }
             return OrderedJSON.object(members).rendered()
         }
         var blocks: [(table: TextTable, heading: String?)] = []
         if !forecasts.isEmpty { blocks.append((Self.summaryTable(forecasts), nil)) }
+        if !uncertain.isEmpty { blocks.append((UncertaintyRendering.table(uncertain), UncertaintyRendering.heading(uncertain))) }
         if !issues.isEmpty { blocks.append((IssueForecast.table(issues), nil)) }
         if explain {
             for forecast in forecasts {

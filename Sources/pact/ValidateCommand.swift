@@ -44,10 +44,17 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "A parameter file in the format of Parameters/default.yaml (not with --cross-validate, which fits from --priors).")
     var params: String?
 
-    @Flag(name: .customLong("cross-validate"), help: "Forecast each case with parameters fitted without it.")
+    @Flag(name: .customLong("cross-validate"), help: "Also forecast each case with parameters fitted without it (leave-one-out).")
     var crossValidate = false
 
-    @OptionGroup(title: "Fit (with --cross-validate)")
+    @Option(name: .customLong("time-split"), help: ArgumentHelp(
+        "Also fit once on the cases dated before 1 January of YEAR and score the cases from YEAR on.", valueName: "year"))
+    var timeSplit: Int?
+
+    @Option(help: "Bootstrap resamples of the cases for the interval on each skill score.")
+    var resamples: Int = 2000
+
+    @OptionGroup(title: "Fit (with --cross-validate or --time-split)")
     var fit: CalibrationOptions
 
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -58,12 +65,19 @@ struct ValidateCommand: ParsableCommand {
         valueName: "file.html"))
     var reportFile: String?
 
+    @Option(name: .customLong("reliability-chart"), help: ArgumentHelp(
+        "Also write the reliability diagram of P(level >= 3) of the headline forecasts to this SVG file.", valueName: "file.svg"))
+    var reliabilityChart: String?
+
+    @Option(name: .customLong("record"), help: ArgumentHelp(
+        "Also write every design's summary scores and skill intervals as JSON to this file (the record the web case page shows; the shipped one is Parameters/scores.json).",
+        valueName: "file.json"))
+    var recordFile: String?
+
     func validate() throws {
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if crossValidate && params != nil {
-            throw ValidationError("--params and --cross-validate exclude each other: cross-validation fits its own parameters from --priors")
-        }
+        if resamples < 1 { throw ValidationError("--resamples must be at least 1") }
     }
 
     func run() throws {
@@ -71,38 +85,164 @@ struct ValidateCommand: ParsableCommand {
         let cases = try CaseSelection.load(path, dataset: dataset)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let settings = BacktestSettings(draws: draws, seed: seed, threads: workers)
-        let forecasts: [CaseForecast]
-        if crossValidate {
-            let calibrator = try fit.calibrator(priors: try fit.priorSet(), seed: seed, threads: workers)
-            var fold = 0
-            forecasts = try LeaveOneOut.forecasts(
-                cases,
-                fit: { training in
-                    fold += 1
-                    Progress.note("leave-one-out: fit \(fold) of \(cases.count)")
-                    return try calibrator.fit(training).parameters
-                },
-                predict: { try CaseForecaster.forecast($0, parameters: $1, settings: settings) })
-        } else {
-            forecasts = try CaseForecaster.forecasts(cases, parameters: try ParameterSource.load(params), settings: settings)
-        }
-        let label = crossValidate ? "leave-one-out" : params.map { "parameters of \($0)" } ?? "shipped parameters"
-        let report = BacktestReport(forecasts, label: label)
+        let parameters = try ParameterSource.load(params)
+        let inSampleLabel = params.map { "in-sample, parameters of \($0)" } ?? "in-sample, shipped parameters"
+        let inSample = OutOfSampleEvaluation(
+            design: inSampleLabel, forecasts: try CaseForecaster.forecasts(cases, parameters: parameters, settings: settings),
+            training: LeaveOneOut.trainingSets(cases), resamples: resamples, seed: seed)
+        let held = try OutOfSampleRuns(cases: cases, fit: fit, settings: settings, resamples: resamples)
+        var outOfSample: [OutOfSampleEvaluation] = []
+        if crossValidate { outOfSample.append(try held.leaveOneOut()) }
+        if let timeSplit { outOfSample.append(try held.timeSplit(at: timeSplit)) }
+        // The headline is what SPEC 8 promises: leave-one-out with --cross-validate, else the
+        // time split, else in-sample; every other evaluation is printed beside it.
+        let headline = outOfSample.first ?? inSample
+        let report = BacktestReport(headline.backtest, label: headline.design)
+        let all = [inSample] + outOfSample
         if let reportFile {
-            let subtitle = "Pact validation report · \(label) · \(draws) draws per case, seed \(seed)"
-            let html = report.validationReport(subtitle: subtitle, parameters: crossValidate ? nil : try ParameterSource.load(params),
-                                               command: ReproducingCommand.current()).html()
-            try ReportFiles.write(html, to: URL(fileURLWithPath: reportFile))
+            let subtitle = "Pact validation report · \(headline.design) · \(draws) draws per case, seed \(seed)"
+            var document = report.validationReport(subtitle: subtitle, parameters: outOfSample.isEmpty ? parameters : nil,
+                                                   command: ReproducingCommand.current())
+            document.findings = all.flatMap { OutOfSampleReport(evaluation: $0).skillLines } + document.findings
+            try ReportFiles.write(document.html(), to: URL(fileURLWithPath: reportFile))
             FileHandle.standardError.write(Data("wrote \(reportFile)\n".utf8))
+        }
+        if let recordFile {
+            try ReportFiles.write(Self.record(all, draws: draws, seed: seed), to: URL(fileURLWithPath: recordFile))
+            FileHandle.standardError.write(Data("wrote \(recordFile)\n".utf8))
+        }
+        if let reliabilityChart {
+            try ReportFiles.write(report.reliabilityChart().svg, to: URL(fileURLWithPath: reliabilityChart))
+            FileHandle.standardError.write(Data("wrote \(reliabilityChart)\n".utf8))
         }
         switch format {
         case .json:
-            print(report.json(settings: [
+            var extra: [OrderedJSON.Member] = [
                 .init("draws", .number(draws)), .init("seed", .number(Double(seed))),
                 .init("cross_validated", .bool(crossValidate)),
-            ]).rendered())
+            ]
+            if !outOfSample.isEmpty {
+                extra.append(.init("in_sample", OutOfSampleReport(evaluation: inSample).json()))
+            } else {
+                extra.append(.init("skill", .object([
+                    "rps": OutOfSampleReport.json(inSample.rpsSkill),
+                    "unilateral_brier": OutOfSampleReport.json(inSample.unilateralSkill),
+                ])))
+            }
+            var designs: [OrderedJSON.Member] = []
+            for (evaluation, key) in zip(outOfSample, (crossValidate ? ["leave_one_out"] : []) + (timeSplit != nil ? ["time_split"] : [])) {
+                designs.append(.init(key, OutOfSampleReport(evaluation: evaluation).json()))
+            }
+            if !designs.isEmpty { extra.append(.init("out_of_sample", .object(designs))) }
+            print(report.json(settings: extra).rendered())
         case .table, .markdown:
-            print(report.renderText(markdown: format == .markdown))
+            let markdown = format == .markdown
+            var blocks = outOfSample.isEmpty
+                ? [OutOfSampleReport(evaluation: inSample).renderText(markdown: markdown)]
+                : outOfSample.map { OutOfSampleReport(evaluation: $0).renderText(markdown: markdown) }
+            blocks.append((markdown ? "### " : "") + "In-sample and out-of-sample, side by side\n\n"
+                + OutOfSampleComparison(all).render(markdown: markdown))
+            print(blocks.joined(separator: "\n\n"))
         }
+    }
+}
+
+extension ValidateCommand {
+    /// The record of every design as stable JSON (sorted keys).
+    static func record(_ evaluations: [OutOfSampleEvaluation], draws: Int, seed: UInt64) throws -> String {
+        let designs = evaluations.map { e -> ValidationRecord.Design in
+            let m = e.backtest.summary.model, r = e.referenceScores
+            return ValidationRecord.Design(
+                design: e.design, cases: m.n, accuracy: m.accuracy, withinOne: m.withinOne, rps: m.rps, baseRPS: r.rps,
+                rpsSkill: e.rpsSkill.point, rpsSkillLow: e.rpsSkill.low, rpsSkillHigh: e.rpsSkill.high,
+                unilateralBrier: m.unilateralBrier, baseUnilateralBrier: r.unilateralBrier,
+                unilateralSkill: e.unilateralSkill.point, unilateralSkillLow: e.unilateralSkill.low,
+                unilateralSkillHigh: e.unilateralSkill.high)
+        }
+        let record = ValidationRecord(command: ReproducingCommand.current(dropping: ["--threads", "--record"]), draws: draws,
+                                      seed: seed, coverage: evaluations.first?.rpsSkill.coverage ?? 0.9, designs: designs)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = ValidationRecord.nonFinite
+        return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+    }
+}
+
+/// The out-of-sample designs of one backtest, sharing the fit options and the scoring settings.
+struct OutOfSampleRuns {
+    let cases: [BacktestCase]
+    let calibrator: Calibrator
+    let settings: BacktestSettings
+    let resamples: Int
+
+    init(cases: [BacktestCase], fit: CalibrationOptions, settings: BacktestSettings, resamples: Int) throws {
+        self.cases = cases
+        let priors = try fit.priorSet()
+        self.calibrator = try fit.calibrator(priors: priors, seed: settings.seed, threads: settings.threads,
+                                             dataset: try Embedded.dataset())
+        self.settings = settings
+        self.resamples = resamples
+    }
+
+    /// Each case forecast with the weights fitted on all the others.
+    func leaveOneOut() throws -> OutOfSampleEvaluation {
+        var fold = 0
+        let forecasts = try LeaveOneOut.forecasts(
+            cases,
+            fit: { training in
+                fold += 1
+                Progress.note("leave-one-out: fit \(fold) of \(cases.count)")
+                return try calibrator.fit(training).parameters
+            },
+            predict: { try CaseForecaster.forecast($0, parameters: $1, settings: settings) })
+        return OutOfSampleEvaluation(design: "leave-one-out", forecasts: forecasts, training: LeaveOneOut.trainingSets(cases),
+                                     resamples: resamples, seed: settings.seed)
+    }
+
+    /// One fit on the cases before `year`, scored on the cases from `year` on.
+    func timeSplit(at year: Int) throws -> OutOfSampleEvaluation {
+        let split = TimeSplit(cases, year: year)
+        guard !split.training.isEmpty else {
+            throw ValidationError("--time-split \(year): no case is dated before \(year), so there is nothing to fit on")
+        }
+        guard !split.test.isEmpty else {
+            throw ValidationError("--time-split \(year): no case is dated \(year) or later, so there is nothing to score")
+        }
+        Progress.note("time split: fit on \(split.training.count) cases before \(year), score \(split.test.count)")
+        let forecasts = try split.forecasts(
+            fit: { try calibrator.fit($0).parameters },
+            predict: { try CaseForecaster.forecast($0, parameters: $1, settings: settings) })
+        return OutOfSampleEvaluation(design: "time split at \(year)", forecasts: forecasts,
+                                     training: Array(repeating: split.training, count: forecasts.count),
+                                     trainingIDs: split.training.map(\.id), resamples: resamples, seed: settings.seed)
+    }
+}
+
+/// One row per design: mean RPS and the Brier of `unilateral` beside the reference's, with both
+/// skills and their intervals; what a reader compares to see how much of the in-sample figure
+/// survives on cases the fit never saw.
+struct OutOfSampleComparison {
+    let evaluations: [OutOfSampleEvaluation]
+    init(_ evaluations: [OutOfSampleEvaluation]) { self.evaluations = evaluations }
+
+    func render(markdown: Bool) -> String {
+        var table = TextTable(columns: [
+            .init("forecasts"), .init("n", .right), .init("modal right", .right), .init("mean RPS", .right),
+            .init("base-rate RPS", .right), .init("RPS skill [interval]", .right), .init("Brier unilateral", .right),
+            .init("base-rate Brier", .right), .init("unilateral skill [interval]", .right),
+        ])
+        func interval(_ s: SkillInterval) -> String {
+            "\(Format.fixed(s.point, 2)) [\(Format.fixed(s.low, 2)), \(Format.fixed(s.high, 2))]"
+        }
+        for e in evaluations {
+            let m = e.backtest.summary.model, r = e.referenceScores
+            table.append([e.design, String(m.n), Format.fixed(m.accuracy, 3), Format.fixed(m.rps, 4), Format.fixed(r.rps, 4),
+                          interval(e.rpsSkill), Format.fixed(m.unilateralBrier, 4), Format.fixed(r.unilateralBrier, 4),
+                          interval(e.unilateralSkill)])
+        }
+        let coverage = evaluations.first.map { Format.percent($0.rpsSkill.coverage) } ?? "90%"
+        return (markdown ? table.renderMarkdown() : table.renderAligned())
+            + "\nskill = 1 − score / base-rate score; the base rate is the training cases' (for in-sample and leave-one-out, "
+            + "the other cases'); \(coverage) percentile intervals from a bootstrap over the scored cases."
     }
 }

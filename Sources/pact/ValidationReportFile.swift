@@ -52,3 +52,13 @@ enum ReproducingCommand {
         return words.map(ShellQuote.quote).joined(separator: " ")
     }
 }
+
+extension BacktestReport {
+    /// The reliability diagram of P(level >= 3), the chart of the HTML report, as a standalone SVG.
+    func reliabilityChart() -> Chart {
+        ReliabilityChart(bins: backtest.reliability().map {
+            ReliabilityPoint(lower: $0.lower, upper: $0.upper, count: $0.count, meanPredicted: $0.meanPredicted,
+                             observedFrequency: $0.observedFrequency)
+        }, event: "level 3 (mission) or higher", title: "Reliability (\(label))").render()
+    }
+}

@@ -20,14 +20,14 @@ struct DataCommandTests {
                 let attribute = try #require(attributes[name] as? [String: Any], "\(member["id"]!) lacks \(name)")
                 #expect(attribute["value"] is NSNumber)
                 #expect((attribute["source"] as? String)?.isEmpty == false)
-                #expect((attribute["year"] as? Int).map { (2000...2012).contains($0) } == true)
+                #expect((attribute["year"] as? Int).map { (1999...2012).contains($0) } == true)
             }
             #expect(member["capability_index"] is NSNumber)
         }
-        // Russia's 2012 GDP as recorded: World Bank, about $2.2 trillion.
+        // Russia's 2012 GDP as published: World Bank WDI, current US$.
         let russia = try #require(members.first { $0["id"] as? String == "RUS" })
         let gdp = try #require((russia["attributes"] as? [String: Any])?["gdp"] as? [String: Any])
-        #expect(gdp["value"] as? Double == 2_208_300_000_000)
+        #expect(gdp["value"] as? Double == 2_208_293_553_878.42)
         #expect(gdp["year"] as? Int == 2012)
         // Keys come in a fixed order, so two runs print the same bytes.
         #expect(result.stdout.hasPrefix("{\n  \"as_of\": \"2012-06-01\",\n  \"organization\": \"CSTO\",\n  \"members\": ["))

@@ -63,8 +63,12 @@ struct ValidateCommandTests {
         #expect(result.stdout.contains("toy-unrest"))
     }
 
-    @Test func paramsAndCrossValidateExcludeEachOther() throws {
+    @Test func aMissingParameterFileOrAnEmptyTimeSplitIsBadInput() throws {
         #expect(try runPact(["validate", "--params", "x.yaml", "--cross-validate"]).status == 2)
+        // No case before 1990: nothing to fit on.
+        let early = try runPact(["validate", "--time-split", "1990", "--draws", "20"])
+        #expect(early.status == 2)
+        #expect(early.stderr.contains("no case is dated before 1990"))
     }
 
     @Test func calibrateWritesAParameterFileThatValidateLoads() throws {

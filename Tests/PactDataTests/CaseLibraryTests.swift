@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func everyCaseLoadsWithAnOutcome() {
-        #expect(cases.count == 25)
+        #expect(cases.count == 46)
         for scenario in cases {
             #expect(scenario.kind == .crisis, "\(scenario.id)")
             #expect(scenario.outcome != nil, "\(scenario.id) has no outcome")
@@ -25,8 +25,8 @@ import Testing
         var counts = Array(repeating: 0, count: 6)
         for scenario in cases { counts[scenario.outcome!.level.rawValue] += 1 }
         // none, statement, consultations, mission, aid, deployment
-        #expect(counts == [12, 7, 3, 2, 0, 1])
-        #expect(cases.filter { $0.outcome!.unilateral }.count == 6)
+        #expect(counts == [21, 18, 3, 3, 0, 1])
+        #expect(cases.filter { $0.outcome!.unilateral }.count == 11)
     }
 
     @Test func theOnlyDeploymentIsKazakhstan2022() throws {
@@ -47,9 +47,9 @@ import Testing
     }
 
     @Test func warsWagedByTheLeadStateAreUnilateralAndCollectivelyIgnored() {
-        // Georgia 2008 and Ukraine 2014/2022: Russia is the belligerent member.
+        // Georgia 2008, Ukraine 2014/2022 and the Kursk incursion 2024: Russia is the belligerent member.
         let russianWars = cases.filter { $0.crisis?.belligerents == ["RUS"] }
-        #expect(russianWars.map(\.id) == ["geo-2008-08", "ukr-2014-02", "ukr-2022-02"])
+        #expect(russianWars.map(\.id) == ["geo-2008-08", "rus-2024-08", "ukr-2014-02", "ukr-2022-02"])
         #expect(russianWars.allSatisfy { $0.outcome!.unilateral })
         #expect(russianWars.allSatisfy { $0.outcome!.level <= .statement })
     }

@@ -160,17 +160,19 @@ import Testing
 
     @Test func attributesFollowTheAsOfRule() throws {
         let russia = try #require(dataset.actors["RUS"])
-        // 2017 has no observation of its own: the 2016 observation applies (Freedom House's score for
-        // 2016), carrying GDP forward from 2014 with its own year.
-        let in2017 = try #require(russia.attributes(in: 2017))
-        #expect(in2017.year == 2016)
-        #expect(in2017.regimeScore.value == 20 && in2017.regimeScore.year == 2016)
-        #expect(in2017.gdp.year == 2014 && in2017.gdp.value == 2_059_200_000_000)
+        // Every year 1999-2024 is observed; WDI's personnel series ends in 2020, so later years
+        // carry the 2020 figure forward with its own year.
+        let in2023 = try #require(russia.attributes(in: 2023))
+        #expect(in2023.year == 2023 && in2023.gdp.year == 2023)
+        #expect(in2023.activePersonnel.year == 2020 && in2023.activePersonnel.value == 1_454_000)
         // Before the first observation, the first one.
-        #expect(russia.attributes(in: 1999)?.year == 2000)
-        // SIPRI's 2024 figure quoted in the facts file.
-        #expect(russia.attributes(in: 2024)?.militaryExpenditure.value == 149e9)
-        #expect(dataset.actors["ARM"]?.attributes(in: 2023)?.militaryExpenditure.value == 1.33e9)
+        #expect(russia.attributes(in: 1995)?.year == 1999)
+        // SIPRI's figures (US$ m, 2025 release) in whole dollars.
+        #expect(russia.attributes(in: 2024)?.militaryExpenditure.value == 148_967_275_140)
+        #expect(dataset.actors["ARM"]?.attributes(in: 2023)?.militaryExpenditure.value == 1_326_245_679)
+        // V-Dem's electoral democracy index on the model's 0-100 scale, with its bounds.
+        #expect(russia.attributes(in: 2020)?.regimeScore.value == 25.6)
+        #expect(russia.attributes(in: 2020)?.regimeScoreBounds == 22.5...28.2)
         // Magnitudes: Russia's GDP in 2012 above a trillion dollars, Tajikistan's below 10 billion.
         #expect(try #require(russia.attributes(in: 2012)).gdp.value > 1e12)
         #expect(try #require(dataset.actors["TJK"]?.attributes(in: 2012)).gdp.value < 1e10)

@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func aWordWhereANumberBelongs() throws {
-        let (errors, line) = try load(breaking: "actors.yaml", replace: "        2000: 146.6", with: "        2000: lots")
+        let (errors, line) = try load(breaking: "actors.yaml", replace: "        2000: 146596869", with: "        2000: lots")
         let error = try #require(errors.first)
         #expect(errors.count == 1)
         #expect(error.file.hasSuffix("actors.yaml"))
@@ -127,5 +127,28 @@ import Testing
             #expect(failure.errors.count == DatasetLoader.fileNames.count)
             #expect(failure.errors.allSatisfy { $0.message.contains("cannot read the file") })
         }
+    }
+
+    @Test func regimeBoundsThatDoNotEncloseTheValue() throws {
+        let (errors, line) = try load(breaking: "actors.yaml", replace: "2020: {value: 0.256, low: 0.225, high: 0.282}",
+                                      with: "2020: {value: 0.256, low: 0.3, high: 0.282}")
+        let error = try #require(errors.first)
+        #expect(errors.count == 1 && error.line == line)
+        #expect(error.field == "actors[0].regime_score.values.2020")
+        #expect(error.message.contains("bounds must enclose the value"))
+    }
+
+    @Test func aJudgementWithoutItsReason() throws {
+        let (errors, _) = try load(breaking: "relations.yaml",
+                                   replace: "  basis: judgement\n  reason: \"Pact judgement: no alliance",
+                                   with: "  basis: judgement\n  reasoning: \"Pact judgement: no alliance")
+        #expect(errors.contains { $0.field == "default.reason" && $0.message.contains("is required but missing") })
+    }
+
+    @Test func aBasisThatIsNotOneOfTheThree() throws {
+        let (errors, line) = try load(breaking: "relations.yaml", replace: "\n      basis: document", with: "\n      basis: hearsay")
+        let error = try #require(errors.first)
+        #expect(error.line == line && error.field == "pairs.BLR-RUS[0].basis")
+        #expect(error.message.contains("document, dataset, judgement"))
     }
 }

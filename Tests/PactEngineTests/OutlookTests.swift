@@ -72,6 +72,7 @@ struct OutlookTests {
         var p = Self.fast
         p.anchorIntercept = 20
         p.crisisLearning = 0
+        p.unseenStateEpisodes = 0
         let setup = try Self.setup(from: "2015-01-01", to: "2025-01-01", parameters: p)
         let total = setup.templates.reduce(0) { $0 + $1.ratePerYear }
         #expect(setup.templates.count == 25)
@@ -80,6 +81,29 @@ struct OutlookTests {
         let f = Outlook.run(setup, runs: 2000, seed: 2, threads: 2)
         #expect(abs(f.expectedCrises - 10) < 0.3)
         #expect(f.expectedDeployments <= f.expectedCrises)
+    }
+
+    /// Structural templates: Article 4 requests after an attack by a member's most hostile
+    /// neighbouring outsider, at half an episode per window in all, shared by hostility; none for
+    /// the lead state, none without a hostile neighbour; off at 0.
+    @Test func structuralTemplatesShareHalfAnEpisodePerWindowByHostility() throws {
+        let dataset = try Embedded.dataset()
+        let start = Day(iso: "2007-01-01")!
+        let snapshot = dataset.snapshot(on: start)
+        let setup = try Self.setup(from: "2007-01-01", to: "2010-01-01", cases: [])
+        let structural = setup.templates.filter { $0.id.hasPrefix(OutlookSetup.structuralPrefix) }
+        #expect(!structural.isEmpty)
+        #expect(structural.count == setup.templates.count)
+        let total = structural.map(\.ratePerYear).reduce(0, +)
+        #expect(abs(total - 0.5 / setup.windowYears) < 1e-12)
+        for t in structural {
+            let member = setup.members[t.affected].id
+            #expect(member != snapshot.leadState && t.place == member && t.type == .externalAggression)
+            #expect(t.wanted == 5)  // Article 4 asks for a deployment
+        }
+        var off = Self.fast
+        off.unseenStateEpisodes = 0
+        #expect(try Self.setup(from: "2007-01-01", to: "2010-01-01", parameters: off, cases: []).templates.isEmpty)
     }
 
     @Test func aMemberAttackedByAStateWantsAtLeastWhatTheTreatyAllows() throws {
@@ -147,7 +171,8 @@ struct OutlookBacktestTests {
         #expect(setup.periods.count == 1)
     }
 
-    /// Issue 8's backtest: started on 2005-01-01 (Armenia) and 2007-01-01 (Uzbekistan, the first
+    /// The look-ahead diagnostic (crisis templates from the whole library, also the episodes after
+    /// the start): started on 2005-01-01 (Armenia) and 2007-01-01 (Uzbekistan, the first
     /// new year on which all seven were full members again), with the dataset as known then and
     /// the shipped constants, Armenia and Uzbekistan come out with higher probabilities of freezing,
     /// suspending or leaving before 2025 than every member that stayed. docs/OUTLOOK.md has the figures.
@@ -164,5 +189,22 @@ struct OutlookBacktestTests {
             }
             #expect(f.member("RUS")?.exitOrFreeze == 0)
         }
+    }
+
+    /// Without look-ahead (only episodes before the start, the CLI's default): Uzbekistan, whose
+    /// ties had swung most before 2007, still comes out above every member that stayed.
+    @Test func withoutLookAheadUzbekistanStillComesOutAboveTheMembersThatStayed() throws {
+        var p = OutlookParameters()
+        p.templateDraws = 1000
+        let dataset = try Embedded.dataset()
+        let start = Day(iso: "2007-01-01")!
+        let library = try Embedded.cases(knownActors: Set(dataset.actors.keys))
+        let window = try #require(OutlookSetup.caseWindow(cases: library, before: start))
+        let setup = try OutlookSetup(dataset: dataset, from: start, to: Day(iso: "2025-01-01")!, cases: library, caseWindow: window,
+                                     crisisParameters: try Embedded.defaultParameters(), parameters: p)
+        #expect(setup.templates.allSatisfy { t in library.first { $0.id == t.id }.map { $0.date < start } ?? true })
+        let f = Outlook.run(setup, runs: 1000, seed: 1, threads: 2)
+        let highestStayer = (["BLR", "KAZ", "KGZ", "TJK"] as [ActorID]).map { f.member($0)!.exitOrFreeze }.max()!
+        #expect(try #require(f.member("UZB")).exitOrFreeze > highestStayer)
     }
 }

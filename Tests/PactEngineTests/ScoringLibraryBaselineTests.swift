@@ -17,21 +17,21 @@ import Testing
                          actual: $0.outcome!.level, actualUnilateral: $0.outcome!.unilateral)
         }
         let summary = Backtest(forecasts).summary
-        #expect(summary.baseRate.n == 25)
+        #expect(summary.baseRate.n == 46)
         // Leave-one-out base rate, no smoothing.
-        #expect(abs(summary.baseRate.rps - 0.133333) < 1e-6)
-        #expect(abs(summary.baseRate.brier - 0.725694) < 1e-6)
-        #expect(abs(summary.baseRate.unilateralBrier - 0.197917) < 1e-6)
-        #expect(summary.baseRate.accuracy == 0.48)
-        #expect(summary.baseRate.withinOne == 0.76)
-        // Always none: right in the 12 level-0 cases, within one in the 19 at level 0 or 1.
-        #expect(abs(summary.alwaysNone.rps - 0.192) < 1e-9)
-        #expect(abs(summary.alwaysNone.brier - 1.04) < 1e-9)
-        #expect(abs(summary.alwaysNone.unilateralBrier - 0.24) < 1e-9)
-        #expect(summary.alwaysNone.accuracy == 0.48)
-        #expect(summary.alwaysNone.withinOne == 0.76)
+        #expect(abs(summary.baseRate.rps - 0.104296) < 1e-6)
+        #expect(abs(summary.baseRate.brier - 0.657778) < 1e-6)
+        #expect(abs(summary.baseRate.unilateralBrier - 0.190123) < 1e-6)
+        #expect(abs(summary.baseRate.accuracy - 21.0 / 46) < 1e-12)
+        #expect(abs(summary.baseRate.withinOne - 39.0 / 46) < 1e-12)
+        // Always none: right in the 21 level-0 cases, within one in the 39 at level 0 or 1.
+        #expect(abs(summary.alwaysNone.rps - 0.165217) < 1e-6)
+        #expect(abs(summary.alwaysNone.brier - 50.0 / 46) < 1e-9)
+        #expect(abs(summary.alwaysNone.unilateralBrier - 11.0 / 46) < 1e-9)
+        #expect(abs(summary.alwaysNone.accuracy - 21.0 / 46) < 1e-12)
+        #expect(abs(summary.alwaysNone.withinOne - 39.0 / 46) < 1e-12)
         // With Laplace smoothing the base rate's RPS is slightly worse.
         let smoothed = Backtest(forecasts, baseRatePseudocount: 1).summary.baseRate
-        #expect(abs(smoothed.rps - 0.135422) < 1e-6)
+        #expect(abs(smoothed.rps - 0.105528) < 1e-6)
     }
 }

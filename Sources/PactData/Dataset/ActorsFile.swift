@@ -18,20 +18,32 @@ enum ActorsFile {
         ("regime_score", 0...100),
     ]
 
-    /// Multipliers an analyst may use so that figures stay short and legible.
+    /// The attribute whose values may carry uncertainty bounds (`{value: V, low: L, high: H}`).
+    static let boundedAttribute = "regime_score"
+
+    /// Multipliers an analyst may use so that figures stay short and legible, or stay in the
+    /// publisher's unit (`hundred` puts an index published on 0-1 on the model's 0-100 scale).
     enum Unit: String, CaseIterable {
-        case one, thousand, million, billion
+        case one, hundred, thousand, million, billion
         var factor: Double {
             switch self {
             case .one: 1
+            case .hundred: 1e2
             case .thousand: 1e3
             case .million: 1e6
             case .billion: 1e9
             }
         }
-        /// The value in base units. Scaled values are whole counts (persons, dollars), so they are
-        /// rounded: 146.6 million is 146,600,000, not 146,599,999.99999997.
-        func scale(_ value: Double) -> Double { self == .one ? value : (value * factor).rounded() }
+        /// The value in base units. Values scaled by thousands and more are whole counts (persons,
+        /// dollars), so they are rounded: 146.6 million is 146,600,000, not 146,599,999.99999997.
+        /// An index scaled by a hundred keeps nine decimals: 0.256 is 25.6, not 25.600000000000001.
+        func scale(_ value: Double) -> Double {
+            switch self {
+            case .one: value
+            case .hundred: (value * factor * 1e9).rounded() / 1e9
+            default: (value * factor).rounded()
+            }
+        }
     }
 
     static func read(_ input: YAMLInput) -> [Actor] {
@@ -60,26 +72,29 @@ enum ActorsFile {
         let name = map.required("name")?.string()
         let kind = map.required("kind")?.oneOf(Actor.Kind.self)
         let capital = map.required("capital").flatMap(readCapital)
-        var series: [String: [Int: Sourced<Double>]] = [:]
+        var series: [String: [Int: SeriesValue]] = [:]
         for attribute in attributes {
-            if let values = map.required(attribute.key).flatMap({ readSeries($0, range: attribute.range) }) {
+            let bounded = attribute.key == boundedAttribute
+            if let values = map.required(attribute.key).flatMap({ readSeries($0, range: attribute.range, bounded: bounded) }) {
                 series[attribute.key] = values
             }
         }
         guard let id, let name, let kind, let capital, series.count == attributes.count else { return nil }
 
         let years = Set(series.values.flatMap(\.keys)).sorted()
-        func resolve(_ key: String, _ year: Int) -> Sourced<Double> {
+        func entry(_ key: String, _ year: Int) -> SeriesValue {
             let values = series[key]!
             let observed = values.keys.sorted()
             let chosen = observed.last(where: { $0 <= year }) ?? observed[0]
             return values[chosen]!
         }
+        func resolve(_ key: String, _ year: Int) -> Sourced<Double> { entry(key, year).value }
         let observations = years.map { year in
-            AttributeObservation(year: year, population: resolve("population", year), gdp: resolve("gdp", year),
-                                 militaryExpenditure: resolve("military_expenditure", year),
-                                 activePersonnel: resolve("active_personnel", year),
-                                 regimeScore: resolve("regime_score", year))
+            let regime = entry("regime_score", year)
+            return AttributeObservation(year: year, population: resolve("population", year), gdp: resolve("gdp", year),
+                                        militaryExpenditure: resolve("military_expenditure", year),
+                                        activePersonnel: resolve("active_personnel", year),
+                                        regimeScore: regime.value, regimeScoreBounds: regime.bounds)
         }
         return Actor(id: ActorID(id), name: name, kind: kind, capital: capital, observations: observations)
     }
@@ -93,8 +108,16 @@ enum ActorsFile {
         return Coordinates(latitude: latitude, longitude: longitude)
     }
 
-    /// `{unit: million, source: "...", values: {2000: 146.6, 2023: {value: 143.8, source: "..."}}}`.
-    private static func readSeries(_ field: YAMLField, range: ClosedRange<Double>) -> [Int: Sourced<Double>]? {
+    /// One value of a series with its bounds, when the series carries them.
+    private struct SeriesValue {
+        var value: Sourced<Double>
+        var bounds: ClosedRange<Double>?
+    }
+
+    /// `{unit: million, source: "...", values: {2000: 146.6, 2023: {value: 143.8, source: "..."}}}`;
+    /// in a bounded series a value may also be `{value: 0.256, low: 0.225, high: 0.282}`, its
+    /// source optional (the series' source by default).
+    private static func readSeries(_ field: YAMLField, range: ClosedRange<Double>, bounded: Bool) -> [Int: SeriesValue]? {
         guard let map = field.mapping(allowed: ["unit", "source", "values"]) else { return nil }
         let unit = map.required("unit")?.oneOf(Unit.self)
         let source = map.required("source", hint: "the series' default source")?.string()
@@ -104,7 +127,7 @@ enum ActorsFile {
             valuesField.fail("needs at least one value (year: number)")
             return nil
         }
-        var result: [Int: Sourced<Double>] = [:]
+        var result: [Int: SeriesValue] = [:]
         for (key, value) in values.entries {
             guard let year = Int(key.key), YAMLField.plausibleYears.contains(year) else {
                 value.diagnostics.report(line: key.line, field: value.path, found: key.key,
@@ -114,12 +137,29 @@ enum ActorsFile {
             // The range applies to the value as stored, after the unit is applied.
             let scaled = ClosedRange(uncheckedBounds: (range.lowerBound / unit.factor, range.upperBound / unit.factor))
             if case .mapping = value.node {
-                guard let entry = value.mapping(allowed: ["value", "source"]) else { continue }
+                let keys = bounded ? ["value", "source", "low", "high"] : ["value", "source"]
+                guard let entry = value.mapping(allowed: keys) else { continue }
                 let number = entry.required("value")?.double(in: scaled)
-                let own = entry.required("source")?.string()
-                if let number, let own { result[year] = Sourced(unit.scale(number), source: own, year: year) }
+                let low = bounded ? entry.optional("low")?.double(in: scaled) : nil
+                let high = bounded ? entry.optional("high")?.double(in: scaled) : nil
+                let own = bounded && (entry.optional("low") != nil || entry.optional("high") != nil)
+                    ? (entry.optional("source")?.string() ?? source) : entry.required("source")?.string()
+                guard let number, let own else { continue }
+                var bounds: ClosedRange<Double>?
+                if entry.optional("low") != nil || entry.optional("high") != nil {
+                    guard let low, let high else {
+                        value.fail("needs both 'low' and 'high' (the value's uncertainty bounds) or neither")
+                        continue
+                    }
+                    guard low <= number, number <= high else {
+                        value.fail("bounds must enclose the value: low \(low) <= value \(number) <= high \(high)")
+                        continue
+                    }
+                    bounds = unit.scale(low)...unit.scale(high)
+                }
+                result[year] = SeriesValue(value: Sourced(unit.scale(number), source: own, year: year), bounds: bounds)
             } else if let number = value.double(in: scaled) {
-                result[year] = Sourced(unit.scale(number), source: source, year: year)
+                result[year] = SeriesValue(value: Sourced(unit.scale(number), source: source, year: year), bounds: nil)
             }
         }
         return result.isEmpty ? nil : result

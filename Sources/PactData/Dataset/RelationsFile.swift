@@ -38,7 +38,8 @@ enum RelationsFile {
                 for (from, to) in [(a, b), (b, a)] {
                     relations.append(Relation(from: from, to: to, period: DayInterval(start: start, end: nil),
                                               affinity: fallback.affinity, dependence: fallback.dependence,
-                                              evidence: fallback.evidence, source: fallback.source, year: start.year))
+                                              evidence: fallback.evidence, source: fallback.source, year: start.year,
+                                              basis: fallback.basis.basis, reason: fallback.basis.reason))
                 }
             }
         }
@@ -46,17 +47,44 @@ enum RelationsFile {
     }
 
     private struct Default {
-        var affinity: Double, dependence: Double, evidence: String, source: String
+        var affinity: Double, dependence: Double, evidence: String, source: String, basis: StatedBasis
+    }
+
+    /// The optional `basis` of a period and the `reason` a judgement must give.
+    private struct StatedBasis {
+        var basis: Relation.Basis?
+        var reason: String?
+    }
+
+    static let periodKeys = ["since", "affinity", "dependence", "evidence", "source", "basis", "reason"]
+
+    /// `basis: document | dataset | judgement`, optional; `reason` is required with `judgement`
+    /// and refused with the others, so a judgement always says what it rests on.
+    private static func readBasis(_ map: YAMLMapping) -> StatedBasis? {
+        let basisField = map.optional("basis")
+        let basis = basisField?.oneOf(Relation.Basis.self)
+        if basisField != nil, basis == nil { return nil }
+        let reasonField = map.optional("reason")
+        if basis == .judgement {
+            guard let reason = map.required("reason", hint: "one line on what the judgement rests on")?.string() else { return nil }
+            return StatedBasis(basis: basis, reason: reason)
+        }
+        if let reasonField {
+            reasonField.fail("a reason goes with 'basis: judgement' only; a document or dataset basis names its source instead")
+            return nil
+        }
+        return StatedBasis(basis: basis, reason: nil)
     }
 
     private static func readDefault(_ field: YAMLField) -> Default? {
-        guard let map = field.mapping(allowed: ["affinity", "dependence", "evidence", "source"]) else { return nil }
+        guard let map = field.mapping(allowed: ["affinity", "dependence", "evidence", "source", "basis", "reason"]) else { return nil }
         let affinity = map.required("affinity")?.double(in: -1...1)
         let dependence = map.required("dependence")?.double(in: 0...1)
         let evidence = map.required("evidence")?.string()
         let source = map.required("source")?.string()
-        guard let affinity, let dependence, let evidence, let source else { return nil }
-        return Default(affinity: affinity, dependence: dependence, evidence: evidence, source: source)
+        let basis = readBasis(map)
+        guard let affinity, let dependence, let evidence, let source, let basis else { return nil }
+        return Default(affinity: affinity, dependence: dependence, evidence: evidence, source: source, basis: basis)
     }
 
     private static func parsePair(_ key: YAMLKey, value: YAMLField, known: Set<ActorID>) -> (ActorID, ActorID)? {
@@ -83,10 +111,13 @@ enum RelationsFile {
             field.fail("needs at least one period starting on \(coverageStart)")
             return []
         }
-        struct Period { var since: Day; var affinity: [Double]; var dependence: [Double]; var evidence: String; var source: String }
+        struct Period {
+            var since: Day; var affinity: [Double]; var dependence: [Double]; var evidence: String; var source: String
+            var basis: StatedBasis
+        }
         var periods: [Period] = []
         for (index, item) in list.enumerated() {
-            guard let map = item.mapping(allowed: ["since", "affinity", "dependence", "evidence", "source"]) else { continue }
+            guard let map = item.mapping(allowed: periodKeys) else { continue }
             let sinceField = map.required("since", hint: "the first day of the period")
             let since = sinceField?.day()
             let affinity = map.required("affinity", hint: "[\(a) toward \(b), \(b) toward \(a)]").flatMap {
@@ -97,6 +128,7 @@ enum RelationsFile {
             }
             let evidence = map.required("evidence", hint: "what the numbers rest on")?.string()
             let source = map.required("source")?.string()
+            let basis = readBasis(map)
             if let since, let sinceField {
                 if index == 0, since != coverageStart {
                     sinceField.fail("the first period must start on coverage_start \(coverageStart), "
@@ -106,8 +138,9 @@ enum RelationsFile {
                         + "periods must be in date order without overlap")
                 }
             }
-            guard let since, let affinity, let dependence, let evidence, let source else { continue }
-            periods.append(Period(since: since, affinity: affinity, dependence: dependence, evidence: evidence, source: source))
+            guard let since, let affinity, let dependence, let evidence, let source, let basis else { continue }
+            periods.append(Period(since: since, affinity: affinity, dependence: dependence, evidence: evidence, source: source,
+                                  basis: basis))
         }
         guard periods.count == list.count else { return [] }
         var relations: [Relation] = []
@@ -115,10 +148,12 @@ enum RelationsFile {
             let interval = DayInterval(start: period.since, end: index + 1 < periods.count ? periods[index + 1].since : nil)
             relations.append(Relation(from: a, to: b, period: interval, affinity: period.affinity[0],
                                       dependence: period.dependence[0], evidence: period.evidence,
-                                      source: period.source, year: period.since.year))
+                                      source: period.source, year: period.since.year,
+                                      basis: period.basis.basis, reason: period.basis.reason))
             relations.append(Relation(from: b, to: a, period: interval, affinity: period.affinity[1],
                                       dependence: period.dependence[1], evidence: period.evidence,
-                                      source: period.source, year: period.since.year))
+                                      source: period.source, year: period.since.year,
+                                      basis: period.basis.basis, reason: period.basis.reason))
         }
         return relations
     }

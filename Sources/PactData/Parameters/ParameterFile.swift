@@ -13,7 +13,8 @@ import PactModel
 ///     doc: Weight of a member's affinity toward the requester.
 /// ```
 ///
-/// Every parameter needs all four keys; `low <= default <= high`; unknown keys and duplicate
+/// An optional `fit: true` marks a parameter that `pact calibrate` fits (docs/CALIBRATION.md).
+/// Every parameter needs the four other keys; `low <= default <= high`; unknown keys and duplicate
 /// names are errors, each reported with its line.
 public enum ParameterFile {
     public static func parse(text: String, file: String) throws -> ParameterSet {
@@ -28,18 +29,19 @@ public enum ParameterFile {
                             "parameter names are lower_snake_case: letters, digits and underscores, starting with a letter")
                         continue
                     }
-                    guard let entry = field.mapping(allowed: ["default", "low", "high", "doc"]) else { continue }
+                    guard let entry = field.mapping(allowed: ["default", "low", "high", "doc", "fit"]) else { continue }
                     let value = entry.required("default")?.double()
                     let low = entry.required("low")?.double()
                     let high = entry.required("high")?.double()
                     let doc = entry.required("doc", hint: "say what the parameter does and why its value")?.string()
+                    let fitted = entry.optional("fit")?.bool() ?? false
                     guard let value, let low, let high, let doc else { continue }
                     guard low <= value, value <= high else {
                         input.diagnostics.report(line: field.line, field: field.path, found: "\(low) \(value) \(high)",
                             "needs low <= default <= high; found low \(low), default \(value), high \(high)")
                         continue
                     }
-                    parameters.append(Parameter(name: key.key, defaultValue: value, low: low, high: high, doc: doc))
+                    parameters.append(Parameter(name: key.key, defaultValue: value, low: low, high: high, doc: doc, fitted: fitted))
                 }
                 if list.entries.isEmpty {
                     input.diagnostics.report(line: list.field.line, field: list.field.path, "lists no parameters")

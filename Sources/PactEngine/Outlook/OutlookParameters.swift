@@ -69,6 +69,16 @@ public struct OutlookParameters: Hashable, Sendable {
     // Crisis templates.
     /// Draws per template when the crisis engine is run once at the start.
     public var templateDraws = 4000
+    /// Episodes of state aggression on a member's own soil counted beyond those the case window
+    /// holds (Jeffreys' half-count for an event not yet seen): 0.5. A record of a few years that
+    /// holds no such attack does not show the rate is zero; the half-episode, spread over the
+    /// window's years, becomes an arrival rate of structural templates (`OutlookSetup`), one per
+    /// member attacked by its most hostile neighbouring state, shared in proportion to that
+    /// hostility. 0 turns them off.
+    public var unseenStateEpisodes = 0.5
+    /// How many of a member's nearest states outside the alliance (by capital) are its
+    /// neighbours, among which the most hostile is the structural templates' attacker: 3.
+    public var neighbourCount = 3.0
 
     public init() {}
 }
@@ -95,6 +105,8 @@ extension OutlookParameters {
         ("leave_years", \.leaveYears),
         ("reengage_threshold", \.reengageThreshold),
         ("reengage_years", \.reengageYears),
+        ("unseen_state_episodes", \.unseenStateEpisodes),
+        ("neighbour_count", \.neighbourCount),
     ] }
 
     /// A copy with the named parameter set to `value`; nil when no parameter has that name.
@@ -119,6 +131,8 @@ extension OutlookParameters {
             return (0...1, "in [0, 1] (per year)")
         case "noise_per_root_year", "trust_loss": return (0...2, "in [0, 2] (the width of the affinity scale)")
         case "relation_lookback_years": return (0...100, "in [0, 100] (whole years; fractions are rounded)")
+        case "unseen_state_episodes": return (0...10, "in [0, 10] (episodes)")
+        case "neighbour_count": return (1...20, "in [1, 20] (whole states; fractions are rounded)")
         case "relation_prior_years", "disengage_years", "leave_years", "reengage_years":
             return (0...1000, "in [0, 1000] (years)")
         default: return nil

@@ -152,6 +152,8 @@ public struct OutlookSetup: Sendable {
         let window = cases.filter { caseWindow.contains($0.date) }
         templates = try Self.templates(window, members: ids, snapshot: snapshot, rate: windowYears > 0 ? 1 / windowYears : 0,
                                        crisisParameters: crisisParameters, parameters: parameters, seed: seed)
+            + Self.structuralTemplates(members: ids, snapshot: snapshot, windowYears: windowYears,
+                                       crisisParameters: crisisParameters, parameters: parameters, seed: seed)
         var periods = [Period(start: from, members: members, templates: templates)]
         if hindsight {
             var k = 1
@@ -162,7 +164,9 @@ public struct OutlookSetup: Sendable {
                 periods.append(Period(
                     start: day, members: Self.members(ids, snapshot: later, allied: Self.alliedOutsiders(later), parameters: parameters),
                     templates: try Self.templates(window, members: ids, snapshot: later, rate: windowYears > 0 ? 1 / windowYears : 0,
-                                                  crisisParameters: crisisParameters, parameters: parameters, seed: seed)))
+                                                  crisisParameters: crisisParameters, parameters: parameters, seed: seed)
+                        + Self.structuralTemplates(members: ids, snapshot: later, windowYears: windowYears,
+                                                   crisisParameters: crisisParameters, parameters: parameters, seed: seed)))
                 k += 1
             }
         }
@@ -216,6 +220,51 @@ public struct OutlookSetup: Sendable {
         let fixed = Set(landscape.actors.indices.filter { full.contains(landscape.actors[$0]) })
         let blocs = landscape.placement(fixedInBlocZero: fixed)
         return Set(landscape.actors.indices.filter { blocs[$0] == 0 && !fixed.contains($0) }.map { landscape.actors[$0] })
+    }
+
+    /// The id prefix of structural templates.
+    public static let structuralPrefix = "structural-"
+
+    /// Crises the record before the start has not shown but the structure makes possible: for
+    /// each member but the lead state, an Article 4 request after an attack on its own soil by
+    /// its most hostile neighbour (the lowest affinity among its `neighbourCount` nearest states
+    /// outside the organization). Their rates together are `unseenStateEpisodes` per window,
+    /// shared among the members in proportion to hostility, max(0, −affinity) toward that
+    /// neighbour: a member at peace with every neighbour gets none. Built from the snapshot only,
+    /// so a backtest uses nothing later than its start.
+    static func structuralTemplates(members ids: [ActorID], snapshot: DatasetSnapshot, windowYears: Double,
+                                    crisisParameters: ParameterSet, parameters: OutlookParameters, seed: UInt64) throws -> [Template] {
+        guard parameters.unseenStateEpisodes > 0, windowYears > 0 else { return [] }
+        let parties = Set(snapshot.parties)
+        let outsiders = snapshot.actors.values
+            .filter { $0.kind == .state && !parties.contains($0.id) && snapshot.attributes[$0.id] != nil }
+            .map(\.id).sorted()
+        var threats: [(member: ActorID, attacker: ActorID, hostility: Double)] = []
+        for member in ids where member != snapshot.leadState && snapshot.attributes[member] != nil {
+            let near = outsiders.sorted {
+                (snapshot.distance(from: member, to: $0) ?? .infinity, $0) < (snapshot.distance(from: member, to: $1) ?? .infinity, $1)
+            }.prefix(max(1, Int(parameters.neighbourCount.rounded())))
+            guard let attacker = near.min(by: { (snapshot.affinity(from: member, to: $0), $0) < (snapshot.affinity(from: member, to: $1), $1) })
+            else { continue }
+            let hostility = max(0, -snapshot.affinity(from: member, to: attacker))
+            if hostility > 0 { threats.append((member, attacker, hostility)) }
+        }
+        let total = threats.map(\.hostility).reduce(0, +)
+        guard total > 0 else { return [] }
+        var templates: [Template] = []
+        for (k, threat) in threats.enumerated() {
+            let scenario = Scenario(
+                id: "\(Self.structuralPrefix)\(threat.member.rawValue.lowercased())-\(threat.attacker.rawValue.lowercased())",
+                title: "\(threat.attacker) attacks \(threat.member); Article 4 invoked", date: snapshot.day, kind: .crisis,
+                crisis: Crisis(type: .externalAggression, location: threat.member, territory: .sovereign, requester: threat.member,
+                               article: 4, belligerents: nil,
+                               adversary: Adversary(kind: .state, actor: threat.attacker, externalBacking: .none),
+                               severity: Severity(deaths: 200, displaced: 20_000, territoryKm2: 300), expectedDurationDays: 30))
+            let rate = parameters.unseenStateEpisodes / windowYears * threat.hostility / total
+            templates += try Self.templates([scenario], members: ids, snapshot: snapshot, rate: rate,
+                                            crisisParameters: crisisParameters, parameters: parameters, seed: seed &+ 7919 &* UInt64(k + 1))
+        }
+        return templates
     }
 
     /// Every case re-dated to the snapshot's day and resolved by the crisis engine on it.

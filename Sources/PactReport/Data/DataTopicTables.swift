@@ -121,14 +121,16 @@ public struct DataTopicTables {
                 .object(["from": .string($0.from.rawValue), "to": .string($0.to.rawValue), "affinity": .number($0.affinity),
                          "dependence": .number($0.dependence), "since": .string($0.period.start.description),
                          "until": .string($0.period.end?.description), "evidence": .string($0.evidence),
-                         "source": .string($0.source), "year": .number($0.year)])
+                         "source": .string($0.source), "year": .number($0.year),
+                         "basis": .string($0.basis?.rawValue), "reason": .string($0.reason)])
             })]).rendered()
         case .csv, .table:
             var table = TextTable(columns: [.init("From"), .init("To"), .init("Affinity", .right), .init("Dependence", .right),
-                                            .init("Since"), .init("Until"), .init("Evidence"), .init("Source")])
+                                            .init("Since"), .init("Until"), .init("Evidence"), .init("Source"), .init("Basis")])
             for r in relations {
+                let basis = r.basis.map { $0 == .judgement ? (r.reason ?? "judgement") : $0.rawValue } ?? ""
                 table.append([r.from.rawValue, r.to.rawValue, Format.fixed(r.affinity, 2), Format.fixed(r.dependence, 2),
-                              r.period.start.description, r.period.end?.description ?? "", r.evidence, r.source])
+                              r.period.start.description, r.period.end?.description ?? "", r.evidence, r.source, basis])
             }
             return format == .csv ? table.renderCSV()
                 : "Relations on \(day) (affinity of From toward To, dependence of From on To; Until is the first day no longer in force)\n\n" + table.renderAligned()
@@ -212,9 +214,16 @@ public struct DataTopicTables {
         let citations = dataset.citations()
         switch format {
         case .json:
-            return OrderedJSON.object(["sources": .array(citations.map {
-                .object(["source": .string($0.source), "count": .number($0.uses.count), "uses": .array($0.uses.map(OrderedJSON.string))])
-            })]).rendered()
+            let summary = dataset.valueBasisSummary()
+            return OrderedJSON.object([
+                "values": .object(["total": .number(summary.total), "dataset": .number(summary.dataset),
+                                   "estimated_from_datasets": .number(summary.estimatedFromDatasets),
+                                   "document": .number(summary.document), "judgement": .number(summary.judgement),
+                                   "unstated": .number(summary.unstated)]),
+                "sources": .array(citations.map {
+                    .object(["source": .string($0.source), "count": .number($0.uses.count), "uses": .array($0.uses.map(OrderedJSON.string))])
+                }),
+            ]).rendered()
         case .csv:
             var table = TextTable(columns: ["source", "count", "uses"].map { .init($0) })
             for c in citations { table.append([c.source, String(c.uses.count), c.uses.joined(separator: "; ")]) }
@@ -225,7 +234,29 @@ public struct DataTopicTables {
                 let shown = c.uses.prefix(3).joined(separator: "; ")
                 table.append([String(c.uses.count), c.source, c.uses.count > 3 ? "\(shown); ... (\(c.uses.count) in all)" : shown])
             }
-            return "\(citations.count) distinct sources in the dataset\n\n" + table.renderAligned()
+            return "\(citations.count) distinct sources in the dataset\n\(dataset.valueBasisSummary().line)\n\n"
+                + table.renderAligned()
+        }
+    }
+
+    /// The published datasets behind the embedded attributes with the citations their publishers
+    /// ask for (`pact data sources --citations`).
+    public static func datasetCitations(_ format: OutputFormat) -> String {
+        let list = DatasetCitation.embedded
+        switch format {
+        case .json:
+            return OrderedJSON.object(["datasets": .array(list.map {
+                .object(["dataset": .string($0.dataset), "release": .string($0.release), "used": .string($0.used),
+                         "citation": .string($0.citation), "terms": .string($0.terms)])
+            })]).rendered()
+        case .csv:
+            var table = TextTable(columns: ["dataset", "release", "used", "citation", "terms"].map { .init($0) })
+            for c in list { table.append([c.dataset, c.release, c.used, c.citation, c.terms]) }
+            return table.renderCSV()
+        case .table:
+            return "Datasets behind the actor attributes, with the citation each publisher asks for\n\n"
+                + list.map { "\($0.dataset), \($0.release)\n  used: \($0.used)\n  cite: \($0.citation)\n  terms: \($0.terms)" }
+                    .joined(separator: "\n\n")
         }
     }
 
@@ -250,7 +281,13 @@ private extension OrderedJSON {
         .object([
             "population": sourced(o.population), "gdp": sourced(o.gdp),
             "military_expenditure": sourced(o.militaryExpenditure), "active_personnel": sourced(o.activePersonnel),
-            "regime_score": sourced(o.regimeScore), "observation_year": .number(o.year),
+            "regime_score": regime(o), "observation_year": .number(o.year),
         ])
+    }
+
+    /// The regime score with its published uncertainty bounds (`low`, `high`; null without them).
+    static func regime(_ o: AttributeObservation) -> OrderedJSON {
+        .object(["value": .number(o.regimeScore.value), "year": .number(o.regimeScore.year), "source": .string(o.regimeScore.source),
+                 "low": .number(o.regimeScoreBounds?.lowerBound), "high": .number(o.regimeScoreBounds?.upperBound)])
     }
 }

@@ -14,6 +14,9 @@ public struct CrisisReport: Sendable {
     /// The exact command line that reproduces the report.
     public var command: String
     public var theme: ChartTheme
+    /// "What this forecast depends on" (`SensitivitySection.blocks`), placed after the drivers;
+    /// empty leaves the section out.
+    public var sensitivity: [ReportDocument.Block] = []
 
     public init(scenario: Scenario, snapshot: DatasetSnapshot, forecast: CrisisForecast, parameters: ParameterSet,
                 parameterSource: String, command: String, theme: ChartTheme = .standard) {
@@ -75,6 +78,7 @@ public struct CrisisReport: Sendable {
         doc.append(.heading("Drivers"))
         if let chart = charts["drivers"] { doc.append(.chart(chart)) }
         doc.append(.table(driverTable, caption: nil))
+        for block in sensitivity { doc.append(block) }
         doc.append(.heading("Force and timing"))
         if let chart = charts["force"], let schedule = forceSchedule {
             doc.append(.chart(chart))

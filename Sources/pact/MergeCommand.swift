@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PactEngine
+import PactReport
+
+/// `pact merge`: puts a sharded sweep back together and prints what the whole sweep prints.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge the shard files of a sweep and print its result.",
+        discussion: """
+            Give every shard file of one sweep (written by `pact sweep --shard k/N -o FILE`), in \
+            any order. The output is byte for byte what the unsharded `pact sweep` prints with the \
+            same --format and --chart. Shards of different sweeps, a shard given twice and missing \
+            shards are refused, naming the files.
+            """
+    )
+
+    @Argument(help: "The shard files.")
+    var files: [String] = []
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: SweepOutput.Format = .table
+
+    @Option(help: "Write the chart to this SVG file.")
+    var chart: String?
+
+    @Option(help: "The output the chart shows (default: expected level).")
+    var chartOutput: String = "expected level"
+
+    func run() throws {
+        guard !files.isEmpty else { throw ValidationError("give the shard files to merge") }
+        var shards: [(file: String, shard: ShardFile)] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read the file") }
+            do { shards.append((file, try ShardFile.decode(data, file: file))) } catch { throw ValidationError("\(error)") }
+        }
+        let merged: (plan: SweepPlan, results: [[Double]])
+        do { merged = try ShardFile.merge(shards) } catch { throw ValidationError("\(error)") }
+        try SweepPrinter(format: format, chart: chart, chartOutput: chartOutput).print(plan: merged.plan, results: merged.results)
+    }
+}
