@@ -76,7 +76,7 @@ import Testing
     @Test func noCollectiveForceMeansNoDeployment() {
         let t = LegalTrigger.assess(input(forces: false))
         #expect(t.cap == .aid)
-        #expect(t.reasons.last!.contains("no collective force"))
+        #expect(t.reasons.last!.contains("no deployable collective force"))
     }
 }
 
