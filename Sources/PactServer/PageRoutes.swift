@@ -163,7 +163,7 @@ struct PageRoutes: Sendable {
         do {
             return try ParameterRangeText.parse(text, field: "params", known: known, singleValues: true)
         } catch let errors as InputErrors {
-            let located = errors.errors.map(ScenarioForm.locatedInBox)
+            let located = errors.errors.map { ScenarioForm.locatedInBox($0, field: "params") }
             throw APIError(.unprocessableContent, located.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
                            field: located.first?.field, problems: located)
         }

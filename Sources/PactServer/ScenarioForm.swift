@@ -98,16 +98,18 @@ struct ScenarioForm {
             ranges = try ParameterRangeText.parse(value("uncertainty"), field: "uncertainty", known: knownParameters,
                                                   singleValues: false)
         } catch let errors as InputErrors {
-            problems = errors.errors.map(Self.locatedInBox)
+            problems = errors.errors.map { Self.locatedInBox($0, field: "uncertainty") }
         } catch {
             problems = [InputError(file: "", line: nil, field: "uncertainty", message: "\(error)")]
         }
         return (yaml(ranges: ranges), problems)
     }
 
-    /// A problem in a text box, its line (within the box) put into the message the form shows.
-    static func locatedInBox(_ error: InputError) -> InputError {
+    /// A problem in the text box `field`, its line (within the box) put into the message the
+    /// form shows; a problem of the whole text (a syntax error) is placed on the box itself.
+    static func locatedInBox(_ error: InputError, field: String) -> InputError {
         var error = error
+        if error.field.isEmpty { error.field = field }
         if let line = error.line { error.message = "line \(line): " + error.message }
         error.line = nil
         return error

@@ -88,12 +88,13 @@ import Testing
     func booleansAreNotNumbers() async throws {
         let (app, store) = try await ServerFixture.app()
         try await app.test(.router) { client in
-            for (body, field) in [
-                (["scenario": "kgz-mass-unrest-2026", "draws": true] as [String: Any], "draws"),
+            let cases: [([String: Any], String)] = [
+                (["scenario": "kgz-mass-unrest-2026", "draws": true], "draws"),
                 (["scenario": "kgz-mass-unrest-2026", "draws": 10, "seed": false], "seed"),
                 (["scenario": "kgz-mass-unrest-2026", "draws": 10, "params": ["crisis_noise": [true, 1]]], "params.crisis_noise"),
                 (["scenario": "kgz-mass-unrest-2026", "draws": 10, "params": ["crisis_noise": true]], "params.crisis_noise"),
-            ] {
+            ]
+            for (body, field) in cases {
                 let response = try await Self.post(client, "/api/runs", body)
                 #expect(response.status == .unprocessableContent, "\(body)")
                 #expect(ServerFixture.object(response)["field"] as? String == field)
@@ -256,7 +257,7 @@ import Testing
         // A second waits in the queue...
         let waiter = Task { try await gate.admit { 2 } }
         while gate.load.waiting == 0 { await Task.yield() }
-        #expect(gate.load == (running: 1, waiting: 1))
+        #expect(gate.load.running == 1 && gate.load.waiting == 1)
         // ...and a third is refused at once.
         let refusal = await #expect(throws: APIError.self) { try await gate.admit { 3 } }
         #expect(refusal?.status == .tooManyRequests)
@@ -265,7 +266,7 @@ import Testing
         release.continuation.yield()
         #expect(try await holder.value == 1)
         #expect(try await waiter.value == 2)
-        #expect(gate.load == (running: 0, waiting: 0))
+        #expect(gate.load.running == 0 && gate.load.waiting == 0)
         // A waiting request whose client goes away leaves the queue without running.
         let blocker = AsyncStream<Void>.makeStream()
         let busy = Task { try await gate.admit { for await _ in blocker.stream { break }; return 0 } }
@@ -277,7 +278,7 @@ import Testing
         #expect(gate.load.waiting == 0)
         blocker.continuation.yield()
         _ = try await busy.value
-        #expect(gate.load == (running: 0, waiting: 0))
+        #expect(gate.load.running == 0 && gate.load.waiting == 0)
     }
 
     @Test("the limits are checked before the server starts")
