@@ -35,7 +35,7 @@ import Testing
             let (headers, body) = PageTests.form(fields, csrf: token)
             let refused = try await client.execute(uri: "/scenarios", method: .post, headers: headers, body: body)
             #expect(refused.status == .unprocessableContent)
-            #expect(String(buffer: refused.body).contains("w_cost: expected a range [low, high] of two numbers"))
+            #expect(String(buffer: refused.body).contains("line 2: expected a range [low, high] of two numbers"))
             fields["uncertainty"] = "crisis_noise: [0.3, 0.6]\nw_cost: [0.4, 0.8]"
             let saved = try await client.execute(uri: "/scenarios", method: .post, headers: headers,
                                                  body: PageTests.form(fields, csrf: token).1)

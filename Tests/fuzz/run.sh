@@ -34,7 +34,7 @@ for target in ${FUZZ_TARGETS:-FuzzScenario FuzzStakeholderCSV FuzzParameterFile}
     [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
     log="$OUT/$target.log"
     # shellcheck disable=SC2046
-    if "$BIN/$target" "${limit[@]}" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len=16384 \
+    if "$BIN/$target" "${limit[@]}" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -max_len=16384 \
         -dict="$PWD/yaml.dict" -print_final_stats=1 -artifact_prefix="$OUT/$target-" \
         "$corpus" $(seeds "$target") >"$log" 2>&1; then
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")

@@ -8,8 +8,8 @@ public enum FuzzCheck {
 
     /// Text the readers would be given: inputs that are not UTF-8 are refused before parsing
     /// (as `load(contentsOf:)` does), so they are skipped here.
-    public static func text(_ data: UnsafePointer<UInt8>, _ count: Int) -> String? {
-        String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
+    public static func text(_ data: UnsafePointer<UInt8>?, _ count: Int) -> String? {
+        String(validating: UnsafeBufferPointer(start: data, count: data == nil ? 0 : count), as: UTF8.self)
     }
 
     /// Runs `read` and checks how it fails.
@@ -30,4 +30,20 @@ public enum FuzzCheck {
             preconditionFailure("a reader threw something other than InputErrors: \(error)")
         }
     }
+}
+
+/// libFuzzer's entry point for programs that have their own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// Runs libFuzzer on `test` with the command line. SwiftPM links an executable target's `main`
+/// to `<Target>_main`, so each target defines that symbol and hands over to libFuzzer's driver
+/// (the same options and output as libFuzzer's own `main`).
+public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                      _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, test)
 }
