@@ -59,7 +59,7 @@ class Server:
         self.log = open(os.path.join(workdir, "serve.log"), "a")
         self.peak_rss = 0
 
-    def start(self, timeout=60):
+    def start(self, timeout=120):
         self.process = subprocess.Popen(
             [self.binary, "serve", "--host", HOST, "--port", str(self.port), "--db", self.db,
              "--log-level", "warning"] + self.extra,
@@ -68,13 +68,16 @@ class Server:
         while time.time() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"pact serve exited with {self.process.returncode}; see {self.log.name}")
+            # Up once it answers at all: after a restart the clients are already back, so on a
+            # busy machine the first answer may take a while.
             try:
-                connection = http.client.HTTPConnection(HOST, self.port, timeout=2)
+                connection = http.client.HTTPConnection(HOST, self.port, timeout=15)
                 connection.request("GET", "/api/scenarios")
-                if connection.getresponse().status == 200:
-                    connection.close()
+                status = connection.getresponse().status
+                connection.close()
+                if status == 200:
                     return
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 time.sleep(0.2)
         raise RuntimeError(f"pact serve did not answer within {timeout} s")
 
