@@ -126,11 +126,14 @@ def scenario_yaml(template, new_id):
     return template.replace("id: kgz-tjk-water-clash-2026", f"id: {new_id}", 1)
 
 
-def client(index, port, deadline, tally, draws, template, stop):
+def client(index, port, clock, tally, draws, template, stop, up):
     rng = random.Random(index)
     connection = None
     counter = 0
-    while time.time() < deadline and not stop.is_set():
+    while time.time() < clock["deadline"] and not stop.is_set():
+        # While the server restarts the clients wait (bounded), so the restart is not a flood.
+        if not up.wait(timeout=5):
+            continue
         if connection is None:
             connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
         roll = rng.random()
@@ -168,7 +171,7 @@ def client(index, port, deadline, tally, draws, template, stop):
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
             data = response.read()
-            elapsed = time.time() - started
+            elapsed = time.time() - started - sum(restart_seconds)
             tally.record(method, path, response.status, elapsed, data)
             if response.status == 201 and path == "/api/runs":
                 run = json.loads(data)
@@ -180,7 +183,7 @@ def client(index, port, deadline, tally, draws, template, stop):
                     tally.scenarios[saved["id"]] = saved["yaml"]
             elif response.status == 429:
                 wait = float(response.getheader("Retry-After", "1"))
-                time.sleep(max(0.0, min(wait, deadline - time.time())))
+                time.sleep(max(0.0, min(wait, clock["deadline"] - time.time())))
             if response.getheader("Connection", "").lower() == "close":
                 connection.close()
                 connection = None
@@ -256,17 +259,20 @@ def main():
         rss_start = server.rss()
 
         started = time.time()
-        deadline = started + options.seconds
+        # Time spent restarting does not count: the deadline moves by it.
+        clock = {"deadline": started + options.seconds}
         stop = threading.Event()
+        up = threading.Event()
+        up.set()
         threads = [threading.Thread(target=client, daemon=True,
-                                    args=(i, server.port, deadline, tally, options.draws, template, stop))
+                                    args=(i, server.port, clock, tally, options.draws, template, stop, up))
                    for i in range(options.clients)]
         for thread in threads:
             thread.start()
         kill_times = [started + options.seconds * (k + 1) / (options.kills + 1) for k in range(options.kills)]
         kills_done = 0
         restart_seconds = []
-        while time.time() < deadline:
+        while time.time() < clock["deadline"]:
             server.rss()
             if kills_done < len(kill_times) and time.time() >= kill_times[kills_done]:
                 # Kill while at least one write is in flight (bounded wait for one).
@@ -276,16 +282,21 @@ def main():
                         if tally.writes_in_flight > 0:
                             break
                     time.sleep(0.005)
+                up.clear()
                 server.kill()
                 kills_done += 1
                 began = time.time()
                 server.start()
                 restart_seconds.append(time.time() - began)
+                shift = time.time() - began
+                clock["deadline"] += shift
+                kill_times = [t + shift for t in kill_times]
+                up.set()
             time.sleep(0.1)
         stop.set()
         for thread in threads:
             thread.join(timeout=REQUEST_TIMEOUT + 5)
-        elapsed = time.time() - started
+        elapsed = time.time() - started - sum(restart_seconds)
         rss_end = server.rss()
 
         lost_runs, changed_runs, lost_scenarios = verify(server.port, tally)
@@ -296,7 +307,7 @@ def main():
         requests = len(tally.latencies)
         server_errors = sum(count for status, count in tally.statuses.items() if status >= 500)
         figures = {
-            "clients": options.clients, "seconds": round(elapsed, 1), "kills": kills_done,
+            "clients": options.clients, "seconds_serving": round(elapsed, 1), "kills": kills_done,
             "requests": requests, "requests_per_second": round(requests / elapsed, 1),
             "p50_ms": round(1000 * percentile(tally.latencies, 0.50), 1),
             "p99_ms": round(1000 * percentile(tally.latencies, 0.99), 1),
