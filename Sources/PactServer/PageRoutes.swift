@@ -30,7 +30,7 @@ struct PageRoutes: Sendable {
         router.post("scenarios", use: form { request, fields, csrf in
             let form = ScenarioForm(values: fields)
             do {
-                let saved = try workbench.save(yaml: form.yaml, mode: .create)
+                let saved = try save(form, mode: .create)
                 return .redirect("/scenarios/\(Self.escapePath(saved.scenario.id))")
             } catch let error as APIError {
                 return try scenarioPage(nil, form: form, errors: Self.problems(error), csrf: csrf, status: error.status)
@@ -46,7 +46,7 @@ struct PageRoutes: Sendable {
             let current = try workbench.scenario(id)
             let form = ScenarioForm(values: fields)
             do {
-                let saved = try workbench.save(yaml: form.yaml, mode: .update, expectedID: id)
+                let saved = try save(form, mode: .update, expectedID: id)
                 return .redirect("/scenarios/\(Self.escapePath(saved.scenario.id))")
             } catch let error as APIError {
                 return try scenarioPage(current, form: form, errors: Self.problems(error), csrf: csrf, status: error.status)
@@ -80,9 +80,9 @@ struct PageRoutes: Sendable {
         })
         router.post("runs", use: form { request, fields, csrf in
             let id = fields["scenario"] ?? ""
-            let draws = Int(fields["draws"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? -1
-            let seed = UInt64(fields["seed"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1
-            let params = try Self.parameterLines(fields["params"] ?? "")
+            let draws = try Self.wholeNumber(fields["draws"], field: "draws", as: Int.self)
+            let seed = try Self.wholeNumber(fields["seed"], field: "seed", as: UInt64.self, default: 1)
+            let params = try Self.parameterLines(fields["params"] ?? "", known: Set(catalog.parameterNames))
             let row = try await workbench.run(RunRequest(scenarioID: id, draws: draws, seed: seed, params: params))
             return .redirect("/runs/\(row.id)")
         })
@@ -112,12 +112,42 @@ struct PageRoutes: Sendable {
     // MARK: Plumbing
 
     func requireParameter(_ request: Request, _ name: String) throws -> String {
-        // Route parameters arrive percent-encoded.
+        // Route parameters arrive percent-encoded: the segment after the first `scenarios` or `runs`.
         let path = request.uri.path.split(separator: "/").map(String.init)
-        guard let index = path.firstIndex(where: { ["scenarios", "runs"].contains($0) }), index + 1 < path.count else {
+        guard let segment = zip(path, path.dropFirst()).first(where: { ["scenarios", "runs"].contains($0.0) })?.1 else {
             throw APIError.notFound(name)
         }
-        return path[index + 1].removingPercentEncoding ?? path[index + 1]
+        return segment.removingPercentEncoding ?? segment
+    }
+
+    /// Saves the scenario form: its text boxes are read first, and when one fails the rest of
+    /// the form is still checked, so every field's problem shows at once.
+    func save(_ form: ScenarioForm, mode: Store.SaveMode, expectedID: String? = nil) throws -> ResolvedScenario {
+        let document = form.document(knownParameters: catalog.loader.knownParameters)
+        guard document.problems.isEmpty else {
+            var problems = document.problems
+            do {
+                _ = try workbench.parse(document.yaml, file: "scenario")
+            } catch let error as APIError {
+                problems += error.problems
+            }
+            throw APIError(InputErrors(problems))
+        }
+        return try workbench.save(yaml: document.yaml, mode: mode, expectedID: expectedID)
+    }
+
+    /// A form's whole-number field; empty gives `fallback` (required when there is none).
+    static func wholeNumber<T: FixedWidthInteger>(_ text: String?, field: String, as type: T.Type, default fallback: T? = nil)
+        throws -> T
+    {
+        let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty, let fallback { return fallback }
+        guard let value = T(trimmed) else {
+            let range = T.min == 0 ? "a whole number, 0 or more" : "a whole number"
+            throw APIError(.unprocessableContent, trimmed.isEmpty ? "is required" : "must be \(range), found '\(trimmed)'",
+                           field: field)
+        }
+        return value
     }
 
     static func escapePath(_ text: String) -> String {
@@ -129,24 +159,16 @@ struct PageRoutes: Sendable {
             .map(Character.init))
     }
 
-    /// The run form's parameter overrides, one per line: `name: value` or `name: [low, high]`.
-    static func parameterLines(_ text: String) throws -> [String: ClosedRange<Double>] {
-        var params: [String: ClosedRange<Double>] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty else {
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                throw APIError(.unprocessableContent, "'\(line)' is not of the form name: value or name: [low, high]", field: "params")
-            }
-            let numbers = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).split(separator: ",")
-                .map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 != nil }), numbers.first!! <= numbers.last!! else {
-                throw APIError(.unprocessableContent, "'\(parts[1])' is not a number or [low, high] with low <= high",
-                               field: "params.\(parts[0])")
-            }
-            params[parts[0]] = numbers.first!!...numbers.last!!
+    /// The run form's parameter overrides, one per line: `name: value` or `name: [low, high]`,
+    /// read by the parser of a scenario file's `uncertainty` block (``ParameterRangeText``).
+    static func parameterLines(_ text: String, known: Set<String>?) throws -> [String: ClosedRange<Double>] {
+        do {
+            return try ParameterRangeText.parse(text, field: "params", known: known, singleValues: true)
+        } catch let errors as InputErrors {
+            let located = errors.errors.map { ScenarioForm.locatedInBox($0, field: "params") }
+            throw APIError(.unprocessableContent, located.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
+                           field: located.first?.field, problems: located)
         }
-        return params
     }
 
     static func problems(_ error: APIError) -> [InputError] {
@@ -206,7 +228,7 @@ struct PageRoutes: Sendable {
     func errorPage(_ error: APIError, csrf: String) -> Response {
         let context: [String: Any] = ["csrf": csrf, "status": Int(error.status.code), "message": error.message,
                                       "field": error.field ?? ""]
-        return (try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status)
+        return error.withHeaders((try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status))
     }
 
     // MARK: Pages
@@ -408,22 +430,25 @@ struct PageRoutes: Sendable {
         var context: [String: Any] = ["csrf": csrf, "issues": issues.map { ["id": $0.id, "title": $0.title, "selected": $0.id == selected?.id] }]
         var rows: [[String: String]] = []
         var request = Bargain.Request(rounds: 10, variant: .scholz, scenario: selected?.id)
+        var errorStatus = HTTPResponse.Status.unprocessableContent
         if let posted {
             request.rounds = Int(posted["rounds"] ?? "") ?? -1
             request.variant = BargainingVariant(rawValue: posted["variant"] ?? "") ?? .scholz
             var actors: [BargainingActor] = []
             var problems: [String] = []
             for index in 0..<50 {
-                let actor = (posted["actor\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
-                let cells = ["capability", "position", "salience"].map { (posted["\($0)\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
-                if actor.isEmpty && cells.allSatisfy(\.isEmpty) { continue }
-                rows.append(["actor": actor, "capability": cells[0], "position": cells[1], "salience": cells[2]])
-                let numbers = cells.map(Double.init)
-                if actor.isEmpty || numbers.contains(where: { $0 == nil || !$0!.isFinite }) {
+                func cell(_ name: String) -> String { (posted["\(name)\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
+                let row = ["actor": cell("actor"), "capability": cell("capability"), "position": cell("position"),
+                           "salience": cell("salience")]
+                if row.values.allSatisfy(\.isEmpty) { continue }
+                rows.append(row)
+                func number(_ name: String) -> Double? { Double(cell(name)).flatMap { $0.isFinite ? $0 : nil } }
+                guard let actor = row["actor"], !actor.isEmpty, let capability = number("capability"),
+                      let position = number("position"), let salience = number("salience") else {
                     problems.append("row \(index + 1): give an actor and three numbers")
                     continue
                 }
-                actors.append(BargainingActor(name: actor, capability: numbers[0]!, position: numbers[1]!, salience: numbers[2]!))
+                actors.append(BargainingActor(name: actor, capability: capability, position: position, salience: salience))
             }
             if !(0...1000).contains(request.rounds) { problems.append("rounds must be between 0 and 1000") }
             request.stakeholders = actors
@@ -450,6 +475,7 @@ struct PageRoutes: Sendable {
                 ] as [String: Any]
             } catch let error as APIError {
                 context["error"] = error.message
+                errorStatus = error.status
             }
         }
         let target = max(3, rows.count + 1)
@@ -461,7 +487,7 @@ struct PageRoutes: Sendable {
         if let scale = selected?.issue?.scale {
             context["scale"] = "\(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel)"
         }
-        return try render("bargain", context, status: context["error"] == nil ? .ok : .unprocessableContent)
+        return try render("bargain", context, status: context["error"] == nil ? .ok : errorStatus)
     }
 }
 
@@ -470,11 +496,14 @@ enum FormDecoding {
     static func decode(_ body: String) -> [String: String] {
         var fields: [String: String] = [:]
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func clean(_ s: Substring) -> String {
                 String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
             }
-            fields[clean(parts[0])] = parts.count > 1 ? clean(parts[1]) : ""
+            if let equals = pair.firstIndex(of: "=") {
+                fields[clean(pair[..<equals])] = clean(pair[pair.index(after: equals)...])
+            } else {
+                fields[clean(pair)] = ""
+            }
         }
         return fields
     }

@@ -63,7 +63,7 @@ struct BargainCommand: ParsableCommand {
         } catch {
             throw InputErrors([InputError(file: input.displayName, line: nil, field: input.field, message: error.description)])
         }
-        let run = model.run(rounds: rounds)
+        let run = model.run(rounds: rounds, keeping: .summaries)
         if let report {
             let names = run.displayNames(in: try Embedded.dataset())
             let document = BargainingReport(run, names: names, scenario: input.scenario, inputName: input.displayName,
