@@ -100,7 +100,7 @@ final class StopProbe: @unchecked Sendable {
     }
 
     @Test func stoppedCaseScoresAreNotKept() async throws {
-        let scores = CaseScores()
+        let scores = CaseScores(jobs: JobGate(slots: 1, queueLength: 1))
         let error = await #expect(throws: APIError.self) { try await scores.backtest(ServerFixture.catalog, timeout: 0) }
         #expect(error?.status == .serviceUnavailable)
         #expect(!scores.isComputed)
