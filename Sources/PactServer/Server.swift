@@ -43,6 +43,7 @@ public enum PactServer {
     public static func router(workbench: Workbench, token: String?, templates: MustacheLibrary) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessLog())
+        router.add(middleware: NotFoundPage(templates: templates))
         router.add(middleware: WriteGuard(token: token))
         APIRoutes(workbench: workbench).register(on: router)
         PageRoutes(workbench: workbench, templates: templates, tokenRequired: token != nil).register(on: router)
