@@ -332,11 +332,14 @@ struct PageRoutes: Sendable {
         }
         let drivers = forecast.drivers.map { ["term": $0.term, "effect": Format.signed($0.effect, 3)] }
         let others = try store.runs(limit: 30).filter { $0.id != row.id }.map(runSummary)
-        return try render("run", ["csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
-                                  "force": basis.forceText(forecast), "withheld": basis.withheldReason ?? "",
-                                  "explanation": explanation, "charts": charts, "levels": levels,
-                                  "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
-                                  "others": others, "hasOthers": !others.isEmpty])
+        var context: [String: Any] = ["csrf": csrf, "run": runSummary(row), "title": scenario.title,
+                                      "scenarioPath": Self.escapePath(scenario.id), "force": basis.forceText(forecast),
+                                      "explanation": explanation, "charts": charts, "levels": levels,
+                                      "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
+                                      "others": others, "hasOthers": !others.isEmpty]
+        // Mustache shows a section for an empty string too: the key is set only when there is a reason.
+        if let reason = basis.withheldReason, forecast.force != nil { context["withheld"] = reason }
+        return try render("run", context)
     }
 
     func comparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {
@@ -358,16 +361,16 @@ struct PageRoutes: Sendable {
                     "difference": Format.signed((q - p) * 100, 1) + " pts"]
         }
         let differences = RunPresentation.differences(left.0, right.0)
-        var drawNote = ""
-        if left.0.run.draws != right.0.run.draws {
-            drawNote = "The runs rest on different numbers of draws (\(Format.grouped(Double(left.0.run.draws))) and "
-                + "\(Format.grouped(Double(right.0.run.draws)))): part of any difference is Monte Carlo noise, larger for the smaller run."
-        }
-        return try render("compare", ["csrf": csrf, "a": column(left, "A"), "b": column(right, "B"), "rows": rows,
-                                      "differences": differences, "sameInputs": differences.isEmpty, "drawNote": drawNote,
+        var context: [String: Any] = ["csrf": csrf, "a": column(left, "A"), "b": column(right, "B"), "rows": rows,
+                                      "differences": differences, "sameInputs": differences.isEmpty,
                                       "expectedA": Format.fixed(left.2.expectedLevel, 2),
                                       "expectedB": Format.fixed(right.2.expectedLevel, 2),
-                                      "expectedDifference": Format.signed(right.2.expectedLevel - left.2.expectedLevel, 2)])
+                                      "expectedDifference": Format.signed(right.2.expectedLevel - left.2.expectedLevel, 2)]
+        if left.0.run.draws != right.0.run.draws {
+            context["drawNote"] = "The runs rest on different numbers of draws (\(Format.grouped(Double(left.0.run.draws))) and "
+                + "\(Format.grouped(Double(right.0.run.draws)))): part of any difference is Monte Carlo noise, larger for the smaller run."
+        }
+        return try render("compare", context)
     }
 
     func casesContext(_ csrf: String) async throws -> [String: Any] {
