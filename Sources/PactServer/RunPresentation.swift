@@ -14,7 +14,7 @@ enum RunPresentation {
             return "shipped defaults"
         }
         let parts = object.keys.sorted().map { name -> String in
-            let values = (object[name] as? [Any])?.compactMap(ForecastJSON.number) ?? ForecastJSON.number(object[name]).map { [$0] } ?? []
+            let values = (object[name] as? [Any])?.compactMap { ForecastJSON.number($0) } ?? ForecastJSON.number(object[name]).map { [$0] } ?? []
             guard let low = values.first, let high = values.last else { return name }
             return low == high ? "\(name) \(Format.exact(low))" : "\(name) \(Format.exact(low)) to \(Format.exact(high))"
         }

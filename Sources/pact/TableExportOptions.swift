@@ -27,8 +27,8 @@ struct TableExportOptions: ParsableArguments {
         }
         do {
             return try tables.table(table).renderCSV()
-        } catch {
-            throw ValidationError(error.description)
+        } catch let unknown as TableSet.UnknownTable {
+            throw ValidationError(unknown.description)
         }
     }
 

@@ -51,7 +51,7 @@ struct CSVExportTests {
     /// `(arguments, numeric columns)` for each CSV a user can ask for.
     static let outputs: [([String], [String])] = [
         (["run", "kgz-mass-unrest-2026", "arm-azerbaijani-attack-2026", "csto-nato-contacts-2026", "--draws", "300"],
-         probabilities + ["modal", "unilateral", "draws", "deployment draws", "force (troops, if deployed)",
+         probabilities + ["modal", "unilateral", "draws", "deployment draws", "force (troops if deployed)",
                           "days to first troops (if deployed)"]),
         (["run", "csto-nato-contacts-2026", "kgz-mass-unrest-2026", "--draws", "300", "--table", "issues"],
          ["start median", "forecast median", "mean"]),

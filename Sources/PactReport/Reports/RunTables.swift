@@ -63,7 +63,9 @@ public enum RunTables {
         var columns: [TextTable.Column] = [.init("scenario")]
         for level in ResponseLevel.allCases { columns.append(.init("P\(level.rawValue)", .right)) }
         columns += [.init("modal", .right), .init("unilateral", .right), .init("draws", .right),
-                    .init("deployment draws", .right), .init("force (troops, if deployed)", .right),
+                    .init("deployment draws", .right),
+                    // No comma in an export's header, so CSV readers need no quoting to name the column.
+                    .init(style.exact ? "force (troops if deployed)" : "force (troops, if deployed)", .right),
                     .init("days to first troops (if deployed)", .right)]
         var table = TextTable(columns: columns)
         for f in forecasts {
