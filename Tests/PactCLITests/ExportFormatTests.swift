@@ -90,7 +90,9 @@ struct CSVExportTests {
         let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
         // A probability over 300 draws is a multiple of 1/300: no three-decimal rounding.
         #expect(row[1...6].contains { $0.count > 5 })
-        #expect(!lines[1].contains("-"))
+        // No '-' placeholder: missing force and days are empty fields.
+        #expect(!row.dropFirst().contains("-"))
+        #expect(row.suffix(2).allSatisfy(\.isEmpty))
     }
 
     @Test func everyTableGoesToItsOwnFile() throws {
