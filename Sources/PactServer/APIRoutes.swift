@@ -17,6 +17,11 @@ struct APIRoutes: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: Resources.openAPI)))
         }
+        api.get("schemas/:name", use: handle { _, context in
+            let name = try context.parameters.require("name")
+            guard let schema = OutputSchemas.schema(named: name) else { throw APIError.notFound("schema '\(name)'") }
+            return .json(text: schema.rendered())
+        })
         api.get("scenarios", use: handle { _, _ in try listScenarios() })
         api.post("scenarios", use: handle { request, _ in
             let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)

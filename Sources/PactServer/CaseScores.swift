@@ -60,7 +60,7 @@ extension Backtest {
         }
         return .object([
             "draws": .number(CaseScores.draws),
-            "seed": .number(Double(CaseScores.seed)),
+            "seed": .number(CaseScores.seed),
             "parameters": .string("shipped"),
             "summary": .object(["model": scores(summary.model), "base_rate": scores(summary.baseRate),
                                 "always_none": scores(summary.alwaysNone)]),

@@ -89,6 +89,23 @@ struct PageRoutes: Sendable {
         router.get("runs/:id", use: page { request, csrf in
             try runPage(try requireParameter(request, "id"), csrf, uncertainty: request.uri.queryParameters.get("uncertainty") != nil)
         })
+        // Downloads: the result as `pact run` writes it, its tables as CSV, the HTML report.
+        router.get("runs/:id/result.json", use: page { request, _ in
+            let (_, _, forecast) = try loadRun(try requireParameter(request, "id"))
+            return RunPresentation.download(RunPresentation.json(forecast), type: "application/json", name: "run-\(try requireParameter(request, "id")).json")
+        })
+        for table in ["forecast", "members"] {
+            router.get("runs/:id/\(table).csv", use: page { request, _ in
+                let (_, _, forecast) = try loadRun(try requireParameter(request, "id"))
+                return RunPresentation.download(RunPresentation.csv(forecast, table: table), type: "text/csv; charset=utf-8",
+                                                name: "run-\(try requireParameter(request, "id"))-\(table).csv")
+            })
+        }
+        router.get("runs/:id/report.html", use: page { request, _ in
+            let (row, scenario, forecast) = try loadRun(try requireParameter(request, "id"))
+            return RunPresentation.download(report(row, scenario, forecast).html(), type: "text/html; charset=utf-8",
+                                            name: "run-\(row.id)-report.html")
+        })
         router.get("compare", use: page { request, csrf in
             try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
         })
@@ -226,8 +243,10 @@ struct PageRoutes: Sendable {
     }
 
     func errorPage(_ error: APIError, csrf: String) -> Response {
-        let context: [String: Any] = ["csrf": csrf, "status": Int(error.status.code), "message": error.message,
-                                      "field": error.field ?? ""]
+        var context: [String: Any] = ["csrf": csrf, "status": Int(error.status.code), "message": error.message]
+        // An empty field would print "(field: )": only a named field is shown.
+        if let field = error.field, !field.isEmpty { context["field"] = field }
+        if error.status == .notFound { context["notFound"] = true }
         return error.withHeaders((try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status))
     }
 
@@ -238,7 +257,9 @@ struct PageRoutes: Sendable {
     func runSummary(_ row: Store.RunRow) -> [String: Any] {
         var item: [String: Any] = ["id": row.id, "scenario": row.run.scenarioID, "version": row.run.scenarioVersion,
                                    "draws": Format.grouped(Double(row.run.draws)), "seed": String(row.run.seed),
-                                   "finished": row.run.finishedAt]
+                                   "finished": RunPresentation.time(row.run.finishedAt),
+                                   "started": RunPresentation.time(row.run.startedAt),
+                                   "parameters": RunPresentation.parameters(row.run.params)]
         if let f = row.forecast {
             item["modal"] = Self.levelName(f.modal)
             item["modalShare"] = Format.percentage(f.levels[f.modal])
@@ -329,18 +350,21 @@ struct PageRoutes: Sendable {
              "modal": k == forecast.modal, "interval": intervals?.levels[k] ?? ""] as [String: Any]
         }
         let names = report.snapshot.actors
+        let basis = DeploymentBasis(forecast)
         let members = forecast.members.map { m in
             ["name": names[m.id]?.name ?? m.id.rawValue, "role": m.role, "position": Format.fixed(m.position, 2),
              "stance": m.stance.rawValue, "support": Format.percentage(m.stances.support),
-             "troops": Format.grouped(m.contribution)]
+             "troops": basis.troops(m.contribution)]
         }
         let drivers = forecast.drivers.map { ["term": $0.term, "effect": Format.signed($0.effect, 3)] }
         let others = try store.runs(limit: 30).filter { $0.id != row.id }.map(runSummary)
-        var context: [String: Any] = [
-            "csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
-            "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
-            "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
-            "others": others, "hasOthers": !others.isEmpty, "runPath": String(row.id)]
+        var context: [String: Any] = ["csrf": csrf, "run": runSummary(row), "title": scenario.title,
+                                      "scenarioPath": Self.escapePath(scenario.id), "force": basis.forceText(forecast),
+                                      "explanation": explanation, "charts": charts, "levels": levels,
+                                      "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
+                                      "others": others, "hasOthers": !others.isEmpty, "runPath": String(row.id)]
+        // Mustache shows a section for an empty string too: the key is set only when there is a reason.
+        if let reason = basis.withheldReason, forecast.force != nil { context["withheld"] = reason }
         if let intervals {
             context["uncertainty"] = ["fits": intervals.fits, "draws": Format.grouped(Double(intervals.draws)), "unilateral": intervals.unilateral]
         }
@@ -350,12 +374,14 @@ struct PageRoutes: Sendable {
 
     func comparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {
         let left = try loadRun(a), right = try loadRun(b)
-        func column(_ run: (Store.RunRow, Scenario, CrisisForecast)) -> [String: Any] {
+        // One y scale for both ladders, so equal bars look equal.
+        let top = LadderChart.sharedTop([left.2, right.2])
+        func column(_ run: (Store.RunRow, Scenario, CrisisForecast), _ label: String) -> [String: Any] {
             let f = run.2
-            return ["run": runSummary(run.0), "title": run.1.title, "params": run.0.run.params,
-                    "ladder": LadderChart(f).render(.standard).svg,
+            return ["label": label, "run": runSummary(run.0), "title": run.1.title,
+                    "ladder": LadderChart(f, top: top).render(.standard).svg,
                     "unilateral": Format.percentage(f.unilateral),
-                    "force": f.force.map { Format.grouped($0.mean) } ?? "none",
+                    "force": DeploymentBasis(f).forceText(f),
                     "explanation": CrisisExplanation(scenario: run.1, snapshot: catalog.dataset.snapshot(on: run.1.date),
                                                      forecast: f).sentences.dropFirst(2).prefix(2).joined(separator: " ")]
         }
@@ -364,9 +390,17 @@ struct PageRoutes: Sendable {
             return ["level": Self.levelName(k), "a": Format.percentage(p), "b": Format.percentage(q),
                     "difference": Format.signed((q - p) * 100, 1) + " pts"]
         }
-        return try render("compare", ["csrf": csrf, "a": column(left), "b": column(right), "rows": rows,
+        let differences = RunPresentation.differences(left.0, right.0)
+        var context: [String: Any] = ["csrf": csrf, "a": column(left, "A"), "b": column(right, "B"), "rows": rows,
+                                      "differences": differences, "sameInputs": differences.isEmpty,
                                       "expectedA": Format.fixed(left.2.expectedLevel, 2),
-                                      "expectedB": Format.fixed(right.2.expectedLevel, 2)])
+                                      "expectedB": Format.fixed(right.2.expectedLevel, 2),
+                                      "expectedDifference": Format.signed(right.2.expectedLevel - left.2.expectedLevel, 2)]
+        if left.0.run.draws != right.0.run.draws {
+            context["drawNote"] = "The runs rest on different numbers of draws (\(Format.grouped(Double(left.0.run.draws))) and "
+                + "\(Format.grouped(Double(right.0.run.draws)))): part of any difference is Monte Carlo noise, larger for the smaller run."
+        }
+        return try render("compare", context)
     }
 
     func casesContext(_ csrf: String) async throws -> [String: Any] {

@@ -54,6 +54,7 @@ public enum PactServer {
                               hosts: HostPolicy = .loopback) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessLog())
+        router.add(middleware: NotFoundPage(templates: templates))
         router.add(middleware: WriteGuard(token: token, hosts: hosts))
         APIRoutes(workbench: workbench).register(on: router)
         PageRoutes(workbench: workbench, templates: templates, tokenRequired: token != nil).register(on: router)

@@ -288,7 +288,7 @@ extension Store.RunRow {
             "scenario": .string(run.scenarioID),
             "scenario_version": .number(run.scenarioVersion),
             "draws": .number(run.draws),
-            "seed": .number(Double(run.seed)),
+            "seed": .number(run.seed),
             "started_at": .string(run.startedAt),
             "finished_at": .string(run.finishedAt),
         ]).rendered(pretty: false)
