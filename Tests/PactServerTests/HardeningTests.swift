@@ -224,7 +224,7 @@ import Testing
     func bargainingLimits() async throws {
         let limits = Limits(maxBodyBytes: 1 << 20, maxDraws: 1_000, runTimeoutSeconds: 60, maxBargainWork: 600, maxBargainActors: 40)
         let (app, _) = try await ServerFixture.app(limits: limits)
-        func table(_ count: Int) -> [[String: Any]] {
+        @Sendable func table(_ count: Int) -> [[String: Any]] {
             (0..<count).map { ["actor": "A\($0)", "capability": 1, "position": $0 % 7, "salience": 0.5] }
         }
         try await app.test(.router) { client in
