@@ -19,7 +19,7 @@ final class CaseScores: @unchecked Sendable {
     /// The engine jobs the computation takes its turn among.
     private let jobs: JobGate
 
-    init(jobs: JobGate) { self.jobs = jobs }
+    init(jobs: JobGate = JobGate(slots: 1, queueLength: 0)) { self.jobs = jobs }
 
     /// Whether the scores are computed and kept.
     var isComputed: Bool { lock.withLock { cached != nil } }
