@@ -129,13 +129,13 @@ struct OutlookCommand: ParsableCommand {
         let dataset = try Embedded.dataset()
         let parameters = try ParameterSource.load(params)
         let cases = try Embedded.cases(knownActors: Set(dataset.actors.keys))
-        // What was known at the start: only the episodes before it, unless --look-ahead asks otherwise.
-        guard let window = OutlookSetup.caseWindow(cases: cases, before: lookAhead ? nil : start) else {
-            throw ValidationError("the case library has no episode before \(start): start later, or add --look-ahead to draw crises from later episodes (a diagnostic)")
-        }
         // Before the relations begin every affinity reads 0 and every anchor one half: no forecast.
         if let first = dataset.relations.map(\.period.start).min(), start < first {
             throw ValidationError("--from \(start) is before the dataset's relations begin (\(first)); start on or after \(first)")
+        }
+        // What was known at the start: only the episodes before it, unless --look-ahead asks otherwise.
+        guard let window = OutlookSetup.caseWindow(cases: cases, before: lookAhead ? nil : start) else {
+            throw ValidationError("the case library has no episode before \(start): start later, or add --look-ahead to draw crises from later episodes (a diagnostic)")
         }
         let snapshot = dataset.snapshot(on: start)
         if snapshot.parties.isEmpty {
