@@ -85,7 +85,7 @@ struct APIRoutes: Sendable {
     static let methods: [(path: String, allowed: [HTTPRequest.Method])] = [
         ("openapi.yaml", [.get]), ("scenarios", [.get, .post]), ("scenarios/:id", [.get, .put, .delete]),
         ("runs", [.get, .post]), ("runs/:id", [.get]), ("bargain", [.post]), ("data/:topic", [.get]),
-        ("cases", [.get]), ("validate", [.get]),
+        ("cases", [.get]), ("validate", [.get]), ("schemas/:name", [.get]),
     ]
 
     /// Methods that get a 405 on a path that does not take them (any other method is unknown: 404).

@@ -205,7 +205,7 @@ enum ParameterSource {
 enum ScenarioSelection {
     static func resolve(_ arguments: [String], dataset: Dataset) throws -> [Scenario] {
         let known = Set(dataset.actors.keys)
-        let loader = ScenarioLoader(knownActors: known, knownParameters: ParameterSource.names)
+        let loader = ScenarioLoader(dataset: dataset, knownParameters: ParameterSource.names)
         let scenarios = try Embedded.scenarios(knownActors: known, knownParameters: ParameterSource.names)
         if arguments.isEmpty { return scenarios }
         // Ids name built-in scenarios first, then the historical cases of the case library.
@@ -239,7 +239,7 @@ struct IssueForecast {
     init(scenario: Scenario, rounds: Int) throws {
         let input = try BargainingInput.issue(scenario, file: scenario.id)
         do {
-            run = try BargainingModel(actors: input.actors, variant: .scholz).run(rounds: rounds)
+            run = try BargainingModel(actors: input.actors, variant: .scholz).run(rounds: rounds, keeping: .summaries)
         } catch {
             throw InputErrors([InputError(file: scenario.id, line: nil, field: input.field, message: error.description)])
         }

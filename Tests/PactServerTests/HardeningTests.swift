@@ -213,7 +213,7 @@ import Testing
         }
         // The table of methods is the OpenAPI document's.
         let registered = Set(APIRoutes.methods.flatMap { path, allowed in
-            allowed.map { "\($0.rawValue) /api/" + path.replacingOccurrences(of: ":id", with: "{id}").replacingOccurrences(of: ":topic", with: "{topic}") }
+            allowed.map { "\($0.rawValue) /api/" + path.replacingOccurrences(of: ":id", with: "{id}").replacingOccurrences(of: ":topic", with: "{topic}").replacingOccurrences(of: ":name", with: "{name}") }
         })
         #expect(registered == OpenAPITests.operations(Resources.openAPI))
     }
