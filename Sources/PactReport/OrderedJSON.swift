@@ -5,12 +5,15 @@ import Foundation
 /// `JSONEncoder` on Linux writes an object's keys in hash order, which changes from one process
 /// to the next (Swift seeds its hashing per process), so two runs of the same command would print
 /// different bytes. Pact's JSON output is read by other tools and compared in tests, so commands
-/// build an `OrderedJSON` value and render it: same input, same bytes, keys in the order SPEC
-/// section 8 shows them.
+/// build an `OrderedJSON` value and render it: same input, same bytes, keys in the order the
+/// documentation shows them.
 public enum OrderedJSON: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A whole number written digit for digit: seeds and counts must not pass through `Double`,
+    /// which holds integers exactly only up to 2^53 (a seed of 2^64 - 1 would print rounded).
+    case integer(Int128)
     case string(String)
     case array([OrderedJSON])
     case object([Member])
@@ -33,7 +36,19 @@ public enum OrderedJSON: Hashable, Sendable {
     public static func string(_ text: String?) -> OrderedJSON { text.map(OrderedJSON.string) ?? .null }
     /// A number, or null when `value` is nil.
     public static func number(_ value: Double?) -> OrderedJSON { value.map(OrderedJSON.number) ?? .null }
-    public static func number(_ value: Int) -> OrderedJSON { .number(Double(value)) }
+    /// A count, written exactly.
+    public static func number(_ value: Int) -> OrderedJSON { .integer(Int128(value)) }
+    /// A seed or other unsigned integer, written exactly.
+    public static func number(_ value: UInt64) -> OrderedJSON { .integer(Int128(value)) }
+
+    /// An object with `key` added as its first member (other values unchanged).
+    public func prepending(_ key: String, _ value: OrderedJSON) -> OrderedJSON {
+        guard case .object(let members) = self else { return self }
+        return .object([Member(key, value)] + members)
+    }
+
+    /// A document with `schema_version` first, as every JSON output of Pact starts.
+    public var versioned: OrderedJSON { prepending("schema_version", .number(OutputSchemas.version)) }
 
     /// The JSON text; `pretty` indents by two spaces, one member or element per line.
     public func rendered(pretty: Bool = true) -> String {
@@ -47,6 +62,7 @@ public enum OrderedJSON: Hashable, Sendable {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .number(let value): output += Self.format(value)
+        case .integer(let value): output += String(value)
         case .string(let text): output += Self.quote(text)
         case .array(let elements):
             writeContainer(elements, open: "[", close: "]", to: &output, pretty: pretty, indent: indent) {

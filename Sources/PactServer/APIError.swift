@@ -13,14 +13,17 @@ public struct APIError: Error, Sendable {
     public var field: String?
     public var allowed: [String]?
     public var problems: [InputError]
+    /// Seconds after which the client may try again (the `Retry-After` header of a 429).
+    public var retryAfter: Int?
 
     public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil, allowed: [String]? = nil,
-                problems: [InputError] = []) {
+                problems: [InputError] = [], retryAfter: Int? = nil) {
         self.status = status
         self.message = message
         self.field = field
         self.allowed = allowed
         self.problems = problems
+        self.retryAfter = retryAfter
     }
 
     /// Every problem of a scenario, as 422; the first one names the top-level field.
@@ -53,7 +56,14 @@ public struct APIError: Error, Sendable {
         return .object(members)
     }
 
-    func response() -> Response { Response.json(json, status: status) }
+    func response() -> Response { withHeaders(Response.json(json, status: status)) }
+
+    /// `response` with the headers this error asks for (`Retry-After`).
+    func withHeaders(_ response: Response) -> Response {
+        var response = response
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
+    }
 }
 
 extension Response {

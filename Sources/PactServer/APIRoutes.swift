@@ -17,6 +17,11 @@ struct APIRoutes: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: Resources.openAPI)))
         }
+        api.get("schemas/:name", use: handle { _, context in
+            let name = try context.parameters.require("name")
+            guard let schema = OutputSchemas.schema(named: name) else { throw APIError.notFound("schema '\(name)'") }
+            return .json(text: schema.rendered())
+        })
         api.get("scenarios", use: handle { _, _ in try listScenarios() })
         api.post("scenarios", use: handle { request, _ in
             let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)
@@ -69,6 +74,30 @@ struct APIRoutes: Sendable {
         api.get("validate", use: handle { _, _ in
             .json(try await workbench.caseScores.backtest(catalog, timeout: workbench.limits.runTimeoutSeconds).serverJSON)
         })
+        for (path, allowed) in Self.methods {
+            for method in Self.answered where !allowed.contains(method) {
+                api.on(RouterPath(stringLiteral: path), method: method, use: { _, _ in Self.methodNotAllowed(method, allowed) })
+            }
+        }
+    }
+
+    /// Every API path and the methods it answers (as registered above and documented in openapi.yaml).
+    static let methods: [(path: String, allowed: [HTTPRequest.Method])] = [
+        ("openapi.yaml", [.get]), ("scenarios", [.get, .post]), ("scenarios/:id", [.get, .put, .delete]),
+        ("runs", [.get, .post]), ("runs/:id", [.get]), ("bargain", [.post]), ("data/:topic", [.get]),
+        ("cases", [.get]), ("validate", [.get]), ("schemas/:name", [.get]),
+    ]
+
+    /// Methods that get a 405 on a path that does not take them (any other method is unknown: 404).
+    static let answered: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+
+    /// 405 with the `Allow` header: the path exists, the method does not apply to it.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, _ allowed: [HTTPRequest.Method]) -> Response {
+        var response = APIError(.methodNotAllowed, "\(method.rawValue) is not allowed here; this path answers "
+                                    + allowed.map(\.rawValue).joined(separator: ", "),
+                                allowed: allowed.map(\.rawValue)).response()
+        response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+        return response
     }
 
     /// Wraps a handler so every failure answers with the JSON error body.
@@ -145,10 +174,24 @@ struct JSONBody {
 
     func integer(_ key: String, default fallback: Int) throws -> Int {
         guard let value = object[key] else { return fallback }
-        guard let n = ForecastJSON.number(value), n == n.rounded(), abs(n) < 1e15, !(value is String) else {
+        guard let n = Self.number(value), n == n.rounded(), abs(n) < 1e15 else {
             throw APIError(.unprocessableContent, "must be a whole number", field: key)
         }
         return Int(n)
+    }
+
+    /// A JSON number; nil for anything else, `true` and `false` included (Foundation hands
+    /// booleans over as numbers 1 and 0, and `"draws": true` must not mean one draw).
+    static func number(_ value: Any?) -> Double? {
+        guard let value, !(value is String), !isBoolean(value) else { return nil }
+        return ForecastJSON.number(value)
+    }
+
+    static func isBoolean(_ value: Any) -> Bool {
+        if type(of: value) == Bool.self { return true }
+        guard let number = value as? NSNumber else { return false }
+        // JSON numbers arrive as integers ("q") or doubles ("d"); booleans as chars ("c").
+        return String(cString: number.objCType) == "c"
     }
 
     func runRequest() throws -> RunRequest {
@@ -162,13 +205,16 @@ struct JSONBody {
                 throw APIError(.unprocessableContent, "must be an object of parameter name to a number or [low, high]", field: "params")
             }
             for (name, value) in map {
-                if let pair = value as? [Any], pair.count == 2, let low = ForecastJSON.number(pair[0]),
-                   let high = ForecastJSON.number(pair[1]) {
+                if let pair = value as? [Any] {
+                    let bounds = pair.compactMap(Self.number)
+                    guard pair.count == 2, bounds.count == 2, let low = bounds.first, let high = bounds.last else {
+                        throw APIError(.unprocessableContent, "must be a number or [low, high]", field: "params.\(name)")
+                    }
                     guard low <= high else {
                         throw APIError(.unprocessableContent, "low must not exceed high", field: "params.\(name)")
                     }
                     params[name] = low...high
-                } else if let single = ForecastJSON.number(value) {
+                } else if let single = Self.number(value) {
                     params[name] = single...single
                 } else {
                     throw APIError(.unprocessableContent, "must be a number or [low, high]", field: "params.\(name)")
@@ -196,7 +242,7 @@ struct JSONBody {
             }
             request.stakeholders = try rows.enumerated().map { index, row in
                 func value(_ key: String) throws -> Double {
-                    guard let n = ForecastJSON.number(row[key]), n.isFinite else {
+                    guard let n = Self.number(row[key]), n.isFinite else {
                         throw APIError(.unprocessableContent, "must be a number", field: "stakeholders[\(index)].\(key)")
                     }
                     return n

@@ -41,6 +41,22 @@ enum Bargain {
         }
     }
 
+    /// Refuses a request over the stakeholder or the stakeholders-times-rounds limit (422, the limit named).
+    static func check(actors: Int, rounds: Int, limits: Limits) throws {
+        guard actors <= limits.maxBargainActors else {
+            throw APIError(.unprocessableContent,
+                           "\(actors) stakeholders is more than this server's limit of \(limits.maxBargainActors) per request",
+                           field: "stakeholders")
+        }
+        guard actors * rounds <= limits.maxBargainWork else {
+            throw APIError(.unprocessableContent,
+                           "\(actors) stakeholders x \(rounds) rounds = \(actors * rounds) is more than this server's limit of "
+                               + "\(limits.maxBargainWork) stakeholder-rounds per request; ask for at most "
+                               + "\(limits.maxBargainWork / max(actors, 1)) rounds",
+                           field: "rounds")
+        }
+    }
+
     /// Runs the bargaining on a dispatch thread under the run time limit: a table of many actors
     /// over many rounds is stopped between rounds (503) instead of holding a core to the end.
     static func run(_ request: Request, workbench: Workbench) async throws -> Result {
@@ -59,9 +75,11 @@ enum Bargain {
             throw APIError(.unprocessableContent, error.description, field: "stakeholders")
         }
         let rounds = request.rounds
-        let run = try await Workbench.compute(timeout: workbench.limits.runTimeoutSeconds,
-                                              advice: "ask for fewer rounds or stakeholders", field: "rounds") { cancellation in
-            try model.run(rounds: rounds, cancellation: cancellation)
+        try check(actors: actors.count, rounds: rounds, limits: workbench.limits)
+        let run = try await workbench.compute(advice: "ask for fewer rounds or stakeholders", field: "rounds") { cancellation in
+            // Only the per-round summaries are shown: the expected-utility tables and offers of
+            // every round but the last are dropped as the run goes, so memory stays O(n^2).
+            try model.run(rounds: rounds, keeping: .summaries, cancellation: cancellation)
         }
         return Result(run: run, scenario: scenario, names: run.displayNames(in: workbench.catalog.dataset))
     }

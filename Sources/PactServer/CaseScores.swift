@@ -16,6 +16,10 @@ final class CaseScores: @unchecked Sendable {
 
     private let lock = NSLock()
     private var cached: Backtest?
+    /// The engine jobs the computation takes its turn among.
+    private let jobs: JobGate
+
+    init(jobs: JobGate = JobGate(slots: 1, queueLength: 0)) { self.jobs = jobs }
 
     /// Whether the scores are computed and kept.
     var isComputed: Bool { lock.withLock { cached != nil } }
@@ -23,9 +27,11 @@ final class CaseScores: @unchecked Sendable {
     /// The scores, computed on a dispatch thread under `timeout` the first time.
     func backtest(_ catalog: Catalog, timeout: Double) async throws -> Backtest {
         if let cached = lock.withLock({ cached }) { return cached }
-        return try await Workbench.compute(timeout: timeout, advice: "the case scores need a longer --run-timeout", field: nil) {
-            cancellation in
-            try self.backtest(catalog, cancellation: cancellation)
+        return try await jobs.admit {
+            try await Workbench.compute(timeout: timeout, advice: "the case scores need a longer --run-timeout", field: nil) {
+                cancellation in
+                try self.backtest(catalog, cancellation: cancellation)
+            }
         }
     }
 
@@ -54,7 +60,7 @@ extension Backtest {
         }
         return .object([
             "draws": .number(CaseScores.draws),
-            "seed": .number(Double(CaseScores.seed)),
+            "seed": .number(CaseScores.seed),
             "parameters": .string("shipped"),
             "summary": .object(["model": scores(summary.model), "base_rate": scores(summary.baseRate),
                                 "always_none": scores(summary.alwaysNone)]),

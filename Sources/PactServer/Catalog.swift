@@ -23,7 +23,7 @@ public struct Catalog: Sendable {
         parameters = try Embedded.defaultParameters()
         let known = Set(dataset.actors.keys)
         let names = Set(CrisisParameter.allCases.map(\.name))
-        loader = ScenarioLoader(knownActors: known, knownParameters: names)
+        loader = ScenarioLoader(dataset: dataset, knownParameters: names)
         builtIns = try Embedded.scenarioFiles(knownActors: known, knownParameters: names).map { file in
             BuiltIn(scenario: file.scenario, yaml: (try? String(contentsOf: file.url, encoding: .utf8)) ?? "")
         }

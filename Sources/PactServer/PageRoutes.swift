@@ -30,7 +30,7 @@ struct PageRoutes: Sendable {
         router.post("scenarios", use: form { request, fields, csrf in
             let form = ScenarioForm(values: fields)
             do {
-                let saved = try workbench.save(yaml: form.yaml, mode: .create)
+                let saved = try save(form, mode: .create)
                 return .redirect("/scenarios/\(Self.escapePath(saved.scenario.id))")
             } catch let error as APIError {
                 return try scenarioPage(nil, form: form, errors: Self.problems(error), csrf: csrf, status: error.status)
@@ -46,7 +46,7 @@ struct PageRoutes: Sendable {
             let current = try workbench.scenario(id)
             let form = ScenarioForm(values: fields)
             do {
-                let saved = try workbench.save(yaml: form.yaml, mode: .update, expectedID: id)
+                let saved = try save(form, mode: .update, expectedID: id)
                 return .redirect("/scenarios/\(Self.escapePath(saved.scenario.id))")
             } catch let error as APIError {
                 return try scenarioPage(current, form: form, errors: Self.problems(error), csrf: csrf, status: error.status)
@@ -80,14 +80,31 @@ struct PageRoutes: Sendable {
         })
         router.post("runs", use: form { request, fields, csrf in
             let id = fields["scenario"] ?? ""
-            let draws = Int(fields["draws"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? -1
-            let seed = UInt64(fields["seed"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1
-            let params = try Self.parameterLines(fields["params"] ?? "")
+            let draws = try Self.wholeNumber(fields["draws"], field: "draws", as: Int.self)
+            let seed = try Self.wholeNumber(fields["seed"], field: "seed", as: UInt64.self, default: 1)
+            let params = try Self.parameterLines(fields["params"] ?? "", known: Set(catalog.parameterNames))
             let row = try await workbench.run(RunRequest(scenarioID: id, draws: draws, seed: seed, params: params))
             return .redirect("/runs/\(row.id)")
         })
         router.get("runs/:id", use: page { request, csrf in
             try runPage(try requireParameter(request, "id"), csrf, uncertainty: request.uri.queryParameters.get("uncertainty") != nil)
+        })
+        // Downloads: the result as `pact run` writes it, its tables as CSV, the HTML report.
+        router.get("runs/:id/result.json", use: page { request, _ in
+            let (_, _, forecast) = try loadRun(try requireParameter(request, "id"))
+            return RunPresentation.download(RunPresentation.json(forecast), type: "application/json", name: "run-\(try requireParameter(request, "id")).json")
+        })
+        for table in ["forecast", "members"] {
+            router.get("runs/:id/\(table).csv", use: page { request, _ in
+                let (_, _, forecast) = try loadRun(try requireParameter(request, "id"))
+                return RunPresentation.download(RunPresentation.csv(forecast, table: table), type: "text/csv; charset=utf-8",
+                                                name: "run-\(try requireParameter(request, "id"))-\(table).csv")
+            })
+        }
+        router.get("runs/:id/report.html", use: page { request, _ in
+            let (row, scenario, forecast) = try loadRun(try requireParameter(request, "id"))
+            return RunPresentation.download(report(row, scenario, forecast).html(), type: "text/html; charset=utf-8",
+                                            name: "run-\(row.id)-report.html")
         })
         router.get("compare", use: page { request, csrf in
             try comparePage(request.uri.queryParameters.get("a") ?? "", request.uri.queryParameters.get("b") ?? "", csrf)
@@ -112,12 +129,42 @@ struct PageRoutes: Sendable {
     // MARK: Plumbing
 
     func requireParameter(_ request: Request, _ name: String) throws -> String {
-        // Route parameters arrive percent-encoded.
+        // Route parameters arrive percent-encoded: the segment after the first `scenarios` or `runs`.
         let path = request.uri.path.split(separator: "/").map(String.init)
-        guard let index = path.firstIndex(where: { ["scenarios", "runs"].contains($0) }), index + 1 < path.count else {
+        guard let segment = zip(path, path.dropFirst()).first(where: { ["scenarios", "runs"].contains($0.0) })?.1 else {
             throw APIError.notFound(name)
         }
-        return path[index + 1].removingPercentEncoding ?? path[index + 1]
+        return segment.removingPercentEncoding ?? segment
+    }
+
+    /// Saves the scenario form: its text boxes are read first, and when one fails the rest of
+    /// the form is still checked, so every field's problem shows at once.
+    func save(_ form: ScenarioForm, mode: Store.SaveMode, expectedID: String? = nil) throws -> ResolvedScenario {
+        let document = form.document(knownParameters: catalog.loader.knownParameters)
+        guard document.problems.isEmpty else {
+            var problems = document.problems
+            do {
+                _ = try workbench.parse(document.yaml, file: "scenario")
+            } catch let error as APIError {
+                problems += error.problems
+            }
+            throw APIError(InputErrors(problems))
+        }
+        return try workbench.save(yaml: document.yaml, mode: mode, expectedID: expectedID)
+    }
+
+    /// A form's whole-number field; empty gives `fallback` (required when there is none).
+    static func wholeNumber<T: FixedWidthInteger>(_ text: String?, field: String, as type: T.Type, default fallback: T? = nil)
+        throws -> T
+    {
+        let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty, let fallback { return fallback }
+        guard let value = T(trimmed) else {
+            let range = T.min == 0 ? "a whole number, 0 or more" : "a whole number"
+            throw APIError(.unprocessableContent, trimmed.isEmpty ? "is required" : "must be \(range), found '\(trimmed)'",
+                           field: field)
+        }
+        return value
     }
 
     static func escapePath(_ text: String) -> String {
@@ -129,24 +176,16 @@ struct PageRoutes: Sendable {
             .map(Character.init))
     }
 
-    /// The run form's parameter overrides, one per line: `name: value` or `name: [low, high]`.
-    static func parameterLines(_ text: String) throws -> [String: ClosedRange<Double>] {
-        var params: [String: ClosedRange<Double>] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty else {
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                throw APIError(.unprocessableContent, "'\(line)' is not of the form name: value or name: [low, high]", field: "params")
-            }
-            let numbers = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).split(separator: ",")
-                .map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 != nil }), numbers.first!! <= numbers.last!! else {
-                throw APIError(.unprocessableContent, "'\(parts[1])' is not a number or [low, high] with low <= high",
-                               field: "params.\(parts[0])")
-            }
-            params[parts[0]] = numbers.first!!...numbers.last!!
+    /// The run form's parameter overrides, one per line: `name: value` or `name: [low, high]`,
+    /// read by the parser of a scenario file's `uncertainty` block (``ParameterRangeText``).
+    static func parameterLines(_ text: String, known: Set<String>?) throws -> [String: ClosedRange<Double>] {
+        do {
+            return try ParameterRangeText.parse(text, field: "params", known: known, singleValues: true)
+        } catch let errors as InputErrors {
+            let located = errors.errors.map { ScenarioForm.locatedInBox($0, field: "params") }
+            throw APIError(.unprocessableContent, located.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
+                           field: located.first?.field, problems: located)
         }
-        return params
     }
 
     static func problems(_ error: APIError) -> [InputError] {
@@ -204,9 +243,11 @@ struct PageRoutes: Sendable {
     }
 
     func errorPage(_ error: APIError, csrf: String) -> Response {
-        let context: [String: Any] = ["csrf": csrf, "status": Int(error.status.code), "message": error.message,
-                                      "field": error.field ?? ""]
-        return (try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status)
+        var context: [String: Any] = ["csrf": csrf, "status": Int(error.status.code), "message": error.message]
+        // An empty field would print "(field: )": only a named field is shown.
+        if let field = error.field, !field.isEmpty { context["field"] = field }
+        if error.status == .notFound { context["notFound"] = true }
+        return error.withHeaders((try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status))
     }
 
     // MARK: Pages
@@ -216,7 +257,9 @@ struct PageRoutes: Sendable {
     func runSummary(_ row: Store.RunRow) -> [String: Any] {
         var item: [String: Any] = ["id": row.id, "scenario": row.run.scenarioID, "version": row.run.scenarioVersion,
                                    "draws": Format.grouped(Double(row.run.draws)), "seed": String(row.run.seed),
-                                   "finished": row.run.finishedAt]
+                                   "finished": RunPresentation.time(row.run.finishedAt),
+                                   "started": RunPresentation.time(row.run.startedAt),
+                                   "parameters": RunPresentation.parameters(row.run.params)]
         if let f = row.forecast {
             item["modal"] = Self.levelName(f.modal)
             item["modalShare"] = Format.percentage(f.levels[f.modal])
@@ -307,18 +350,21 @@ struct PageRoutes: Sendable {
              "modal": k == forecast.modal, "interval": intervals?.levels[k] ?? ""] as [String: Any]
         }
         let names = report.snapshot.actors
+        let basis = DeploymentBasis(forecast)
         let members = forecast.members.map { m in
             ["name": names[m.id]?.name ?? m.id.rawValue, "role": m.role, "position": Format.fixed(m.position, 2),
              "stance": m.stance.rawValue, "support": Format.percentage(m.stances.support),
-             "troops": Format.grouped(m.contribution)]
+             "troops": basis.troops(m.contribution)]
         }
         let drivers = forecast.drivers.map { ["term": $0.term, "effect": Format.signed($0.effect, 3)] }
         let others = try store.runs(limit: 30).filter { $0.id != row.id }.map(runSummary)
-        var context: [String: Any] = [
-            "csrf": csrf, "run": runSummary(row), "title": scenario.title, "scenarioPath": Self.escapePath(scenario.id),
-            "params": row.run.params, "explanation": explanation, "charts": charts, "levels": levels,
-            "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
-            "others": others, "hasOthers": !others.isEmpty, "runPath": String(row.id)]
+        var context: [String: Any] = ["csrf": csrf, "run": runSummary(row), "title": scenario.title,
+                                      "scenarioPath": Self.escapePath(scenario.id), "force": basis.forceText(forecast),
+                                      "explanation": explanation, "charts": charts, "levels": levels,
+                                      "members": members, "drivers": drivers, "reasons": forecast.trigger.reasons,
+                                      "others": others, "hasOthers": !others.isEmpty, "runPath": String(row.id)]
+        // Mustache shows a section for an empty string too: the key is set only when there is a reason.
+        if let reason = basis.withheldReason, forecast.force != nil { context["withheld"] = reason }
         if let intervals {
             context["uncertainty"] = ["fits": intervals.fits, "draws": Format.grouped(Double(intervals.draws)), "unilateral": intervals.unilateral]
         }
@@ -328,12 +374,14 @@ struct PageRoutes: Sendable {
 
     func comparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {
         let left = try loadRun(a), right = try loadRun(b)
-        func column(_ run: (Store.RunRow, Scenario, CrisisForecast)) -> [String: Any] {
+        // One y scale for both ladders, so equal bars look equal.
+        let top = LadderChart.sharedTop([left.2, right.2])
+        func column(_ run: (Store.RunRow, Scenario, CrisisForecast), _ label: String) -> [String: Any] {
             let f = run.2
-            return ["run": runSummary(run.0), "title": run.1.title, "params": run.0.run.params,
-                    "ladder": LadderChart(f).render(.standard).svg,
+            return ["label": label, "run": runSummary(run.0), "title": run.1.title,
+                    "ladder": LadderChart(f, top: top).render(.standard).svg,
                     "unilateral": Format.percentage(f.unilateral),
-                    "force": f.force.map { Format.grouped($0.mean) } ?? "none",
+                    "force": DeploymentBasis(f).forceText(f),
                     "explanation": CrisisExplanation(scenario: run.1, snapshot: catalog.dataset.snapshot(on: run.1.date),
                                                      forecast: f).sentences.dropFirst(2).prefix(2).joined(separator: " ")]
         }
@@ -342,9 +390,17 @@ struct PageRoutes: Sendable {
             return ["level": Self.levelName(k), "a": Format.percentage(p), "b": Format.percentage(q),
                     "difference": Format.signed((q - p) * 100, 1) + " pts"]
         }
-        return try render("compare", ["csrf": csrf, "a": column(left), "b": column(right), "rows": rows,
+        let differences = RunPresentation.differences(left.0, right.0)
+        var context: [String: Any] = ["csrf": csrf, "a": column(left, "A"), "b": column(right, "B"), "rows": rows,
+                                      "differences": differences, "sameInputs": differences.isEmpty,
                                       "expectedA": Format.fixed(left.2.expectedLevel, 2),
-                                      "expectedB": Format.fixed(right.2.expectedLevel, 2)])
+                                      "expectedB": Format.fixed(right.2.expectedLevel, 2),
+                                      "expectedDifference": Format.signed(right.2.expectedLevel - left.2.expectedLevel, 2)]
+        if left.0.run.draws != right.0.run.draws {
+            context["drawNote"] = "The runs rest on different numbers of draws (\(Format.grouped(Double(left.0.run.draws))) and "
+                + "\(Format.grouped(Double(right.0.run.draws)))): part of any difference is Monte Carlo noise, larger for the smaller run."
+        }
+        return try render("compare", context)
     }
 
     func casesContext(_ csrf: String) async throws -> [String: Any] {
@@ -408,22 +464,25 @@ struct PageRoutes: Sendable {
         var context: [String: Any] = ["csrf": csrf, "issues": issues.map { ["id": $0.id, "title": $0.title, "selected": $0.id == selected?.id] }]
         var rows: [[String: String]] = []
         var request = Bargain.Request(rounds: 10, variant: .scholz, scenario: selected?.id)
+        var errorStatus = HTTPResponse.Status.unprocessableContent
         if let posted {
             request.rounds = Int(posted["rounds"] ?? "") ?? -1
             request.variant = BargainingVariant(rawValue: posted["variant"] ?? "") ?? .scholz
             var actors: [BargainingActor] = []
             var problems: [String] = []
             for index in 0..<50 {
-                let actor = (posted["actor\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
-                let cells = ["capability", "position", "salience"].map { (posted["\($0)\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
-                if actor.isEmpty && cells.allSatisfy(\.isEmpty) { continue }
-                rows.append(["actor": actor, "capability": cells[0], "position": cells[1], "salience": cells[2]])
-                let numbers = cells.map(Double.init)
-                if actor.isEmpty || numbers.contains(where: { $0 == nil || !$0!.isFinite }) {
+                func cell(_ name: String) -> String { (posted["\(name)\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
+                let row = ["actor": cell("actor"), "capability": cell("capability"), "position": cell("position"),
+                           "salience": cell("salience")]
+                if row.values.allSatisfy(\.isEmpty) { continue }
+                rows.append(row)
+                func number(_ name: String) -> Double? { Double(cell(name)).flatMap { $0.isFinite ? $0 : nil } }
+                guard let actor = row["actor"], !actor.isEmpty, let capability = number("capability"),
+                      let position = number("position"), let salience = number("salience") else {
                     problems.append("row \(index + 1): give an actor and three numbers")
                     continue
                 }
-                actors.append(BargainingActor(name: actor, capability: numbers[0]!, position: numbers[1]!, salience: numbers[2]!))
+                actors.append(BargainingActor(name: actor, capability: capability, position: position, salience: salience))
             }
             if !(0...1000).contains(request.rounds) { problems.append("rounds must be between 0 and 1000") }
             request.stakeholders = actors
@@ -450,6 +509,7 @@ struct PageRoutes: Sendable {
                 ] as [String: Any]
             } catch let error as APIError {
                 context["error"] = error.message
+                errorStatus = error.status
             }
         }
         let target = max(3, rows.count + 1)
@@ -461,7 +521,7 @@ struct PageRoutes: Sendable {
         if let scale = selected?.issue?.scale {
             context["scale"] = "\(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel)"
         }
-        return try render("bargain", context, status: context["error"] == nil ? .ok : .unprocessableContent)
+        return try render("bargain", context, status: context["error"] == nil ? .ok : errorStatus)
     }
 }
 
@@ -470,11 +530,14 @@ enum FormDecoding {
     static func decode(_ body: String) -> [String: String] {
         var fields: [String: String] = [:]
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func clean(_ s: Substring) -> String {
                 String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
             }
-            fields[clean(parts[0])] = parts.count > 1 ? clean(parts[1]) : ""
+            if let equals = pair.firstIndex(of: "=") {
+                fields[clean(pair[..<equals])] = clean(pair[pair.index(after: equals)...])
+            } else {
+                fields[clean(pair)] = ""
+            }
         }
         return fields
     }

@@ -80,18 +80,43 @@ struct ScenarioForm {
             v["crisis.expected_duration_days"] = Format.compact(c.expectedDurationDays)
         }
         v["context.lead_state_committed_elsewhere"] = s.context.leadStateCommittedElsewhere.map(Format.compact) ?? ""
-        v["uncertainty"] = s.uncertainty.keys.sorted().map { key in
-            "\(key): [\(Format.compact(s.uncertainty[key]!.lowerBound)), \(Format.compact(s.uncertainty[key]!.upperBound))]"
-        }.joined(separator: "\n")
+        v["uncertainty"] = ParameterRangeText.render(s.uncertainty)
         values = v
     }
 
     func value(_ name: String) -> String { (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
-    /// The scenario file the form describes. Text the user typed is always written as a quoted
-    /// YAML string, so it can never add keys; numbers and dates go in bare only when they look
-    /// like numbers and dates (anything else is quoted, and the loader names the field).
-    var yaml: String {
+    /// The scenario file the form describes, and the problems of fields that could not be put
+    /// into it (the parameter ranges, read by the same parser as a file's `uncertainty` block;
+    /// `knownParameters` are the names it may use). Text the user typed is always written as a
+    /// quoted YAML string, so it can never add keys; numbers and dates go in bare only when they
+    /// look like numbers and dates (anything else is quoted, and the loader names the field).
+    func document(knownParameters: Set<String>?) -> (yaml: String, problems: [InputError]) {
+        var problems: [InputError] = []
+        var ranges: [String: ClosedRange<Double>] = [:]
+        do {
+            ranges = try ParameterRangeText.parse(value("uncertainty"), field: "uncertainty", known: knownParameters,
+                                                  singleValues: false)
+        } catch let errors as InputErrors {
+            problems = errors.errors.map { Self.locatedInBox($0, field: "uncertainty") }
+        } catch {
+            problems = [InputError(file: "", line: nil, field: "uncertainty", message: "\(error)")]
+        }
+        return (yaml(ranges: ranges), problems)
+    }
+
+    /// A problem in the text box `field`, its line (within the box) put into the message the
+    /// form shows; a problem of the whole text (a syntax error) is placed on the box itself.
+    static func locatedInBox(_ error: InputError, field: String) -> InputError {
+        var error = error
+        if error.field.isEmpty { error.field = field }
+        if let line = error.line { error.message = "line \(line): " + error.message }
+        error.line = nil
+        return error
+    }
+
+    /// The scenario text with `ranges` as its `uncertainty` block.
+    private func yaml(ranges: [String: ClosedRange<Double>]) -> String {
         var lines: [String] = []
         func scalar(_ text: String, bare pattern: String? = nil) -> String {
             if let pattern, text.range(of: pattern, options: .regularExpression) != nil { return text }
@@ -132,16 +157,11 @@ struct ScenarioForm {
             lines.append("context:")
             lines.append("  lead_state_committed_elsewhere: " + scalar(committed, bare: number))
         }
-        let ranges = value("uncertainty").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
         if !ranges.isEmpty {
             lines.append("uncertainty:")
-            for line in ranges {
-                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                let name = scalar(parts[0])
-                let bounds = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
-                    .split(separator: ",").map { scalar($0.trimmingCharacters(in: .whitespaces), bare: number) } : []
-                lines.append("  \(name): [" + bounds.joined(separator: ", ") + "]")
+            for (name, range) in ranges.sorted(by: { $0.key < $1.key }) {
+                let bounds = [range.lowerBound, range.upperBound].map(ParameterRangeText.number)
+                lines.append("  \(scalar(name)): [" + bounds.joined(separator: ", ") + "]")
             }
         }
         let notes = value("notes")

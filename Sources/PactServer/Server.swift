@@ -12,15 +12,22 @@ public struct ServerConfiguration: Sendable {
     /// Required for writes when `host` is not loopback.
     public var token: String?
     public var limits: Limits
+    /// Names besides the listening address by which clients reach the server (a DNS name, a
+    /// proxy's); writes whose `Host` names anything else are refused.
+    public var allowedHosts: [String]
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String? = "pact.sqlite", token: String? = nil,
-                limits: Limits = Limits()) {
+                limits: Limits = Limits(), allowedHosts: [String] = []) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.token = token
         self.limits = limits
+        self.allowedHosts = allowedHosts
     }
+
+    /// The names a write's `Host` may give.
+    public var hostPolicy: HostPolicy { HostPolicy(listeningOn: host, extra: allowedHosts) }
 
     public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) }
 
@@ -30,7 +37,10 @@ public struct ServerConfiguration: Sendable {
             return "listening on \(host) (not loopback) needs a token for write requests: pass --token or set PACT_TOKEN"
         }
         if port < 0 || port > 65535 { return "--port must be between 0 and 65535, found \(port)" }
-        return nil
+        if let bad = allowedHosts.first(where: { HostPolicy.hostName(of: $0) == nil }) {
+            return "--allow-host '\(bad)' is not a host name"
+        }
+        return limits.refusal
     }
 }
 
@@ -40,10 +50,12 @@ public struct ServerStartError: Error, CustomStringConvertible {
 
 /// Builds the Hummingbird application: the API, the pages and the guards in front of them.
 public enum PactServer {
-    public static func router(workbench: Workbench, token: String?, templates: MustacheLibrary) -> Router<BasicRequestContext> {
+    public static func router(workbench: Workbench, token: String?, templates: MustacheLibrary,
+                              hosts: HostPolicy = .loopback) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessLog())
-        router.add(middleware: WriteGuard(token: token))
+        router.add(middleware: NotFoundPage(templates: templates))
+        router.add(middleware: WriteGuard(token: token, hosts: hosts))
         APIRoutes(workbench: workbench).register(on: router)
         PageRoutes(workbench: workbench, templates: templates, tokenRequired: token != nil).register(on: router)
         return router
@@ -61,7 +73,8 @@ public enum PactServer {
         if let refusal = configuration.refusal { throw ServerStartError(description: refusal) }
         let store = try Store(path: configuration.databasePath)
         let workbench = Workbench(catalog: try Catalog(), store: store, limits: configuration.limits)
-        let router = router(workbench: workbench, token: configuration.token, templates: try await templates())
+        let router = router(workbench: workbench, token: configuration.token, templates: try await templates(),
+                            hosts: configuration.hostPolicy)
         let host = configuration.host
         return Application(
             router: router,

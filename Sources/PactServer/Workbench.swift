@@ -14,11 +14,40 @@ public struct Limits: Sendable {
     /// Engine work (a run, the case scores, a bargaining run) still computing after this many
     /// seconds is stopped: 503, nothing stored.
     public var runTimeoutSeconds: Double
+    /// Most stakeholders times rounds one bargaining request may ask for; more answers 422. A
+    /// round costs time quadratic in the stakeholders and its result grows with them, so the
+    /// product bounds both the answer's size and (with the stakeholder limit) the work.
+    public var maxBargainWork: Int
+    /// Most stakeholders one bargaining request may list; more answers 422. The model keeps a
+    /// few n x n tables while it runs (8 bytes each cell), so this bounds its memory.
+    public var maxBargainActors: Int
+    /// Engine jobs computing at once.
+    public var maxJobs: Int
+    /// Engine jobs that may wait for a turn; beyond them a request answers 429 with Retry-After.
+    public var jobQueue: Int
 
-    public init(maxBodyBytes: Int = 256 * 1024, maxDraws: Int = 100_000, runTimeoutSeconds: Double = 120) {
+    public init(maxBodyBytes: Int = 256 * 1024, maxDraws: Int = 100_000, runTimeoutSeconds: Double = 120,
+                maxBargainWork: Int = 50_000, maxBargainActors: Int = 1_000,
+                maxJobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), jobQueue: Int = 32) {
         self.maxBodyBytes = maxBodyBytes
         self.maxDraws = maxDraws
         self.runTimeoutSeconds = runTimeoutSeconds
+        self.maxBargainWork = maxBargainWork
+        self.maxBargainActors = maxBargainActors
+        self.maxJobs = maxJobs
+        self.jobQueue = jobQueue
+    }
+
+    /// Why these limits cannot be used, or nil.
+    public var refusal: String? {
+        if maxDraws < 1 { return "--max-draws must be at least 1" }
+        if maxBodyBytes < 1024 { return "--max-body must be at least 1024 bytes" }
+        if !(runTimeoutSeconds > 0) { return "--run-timeout must be a positive number of seconds" }
+        if maxBargainActors < 2 { return "--max-bargain-actors must be at least 2" }
+        if maxBargainWork < maxBargainActors { return "--max-bargain-work must be at least --max-bargain-actors (one round)" }
+        if maxJobs < 1 { return "--max-jobs must be at least 1" }
+        if jobQueue < 0 { return "--job-queue must be 0 or more" }
+        return nil
     }
 }
 
@@ -52,12 +81,16 @@ public struct Workbench: Sendable {
     public let store: Store
     public let limits: Limits
     /// The case library's scores, computed on first use.
-    let caseScores = CaseScores()
+    let caseScores: CaseScores
+    /// Engine jobs computing and waiting.
+    let jobs: JobGate
 
     public init(catalog: Catalog, store: Store, limits: Limits = Limits()) {
         self.catalog = catalog
         self.store = store
         self.limits = limits
+        jobs = JobGate(slots: max(1, limits.maxJobs), queueLength: max(0, limits.jobQueue))
+        caseScores = CaseScores(jobs: jobs)
     }
 
     static func timestamp(_ date: Date = Date()) -> String {
@@ -118,8 +151,8 @@ public struct Workbench: Sendable {
                 throw APIError(.unprocessableContent, "'\(name)' is not a model parameter", field: "params.\(name)",
                                allowed: catalog.parameterNames)
             }
-            guard range.lowerBound.isFinite, range.upperBound.isFinite else {
-                throw APIError(.unprocessableContent, "must be finite numbers", field: "params.\(name)")
+            if let problem = ParameterBounds.problem(name, range) {
+                throw APIError(.unprocessableContent, problem, field: "params.\(name)")
             }
         }
     }
@@ -145,7 +178,7 @@ public struct Workbench: Sendable {
             throw APIError(.unprocessableContent, error.message, field: "scenario")
         }
         let started = Self.timestamp()
-        let forecast = try await Self.compute(timeout: limits.runTimeoutSeconds) { cancellation in
+        let forecast = try await compute { cancellation in
             try model.forecast(parameters: parameters, draws: request.draws, seed: request.seed, cancellation: cancellation)
         }
         let paramsJSON = OrderedJSON.object(request.params.sorted { $0.key < $1.key }.map {
@@ -158,6 +191,16 @@ public struct Workbench: Sendable {
         try Task.checkCancellation()
         let id = try store.insert(new)
         return Store.RunRow(id: id, run: new)
+    }
+
+    /// `work` as one engine job: it waits for a turn (``JobGate``), then computes under the run
+    /// time limit (`compute(timeout:advice:field:_:)`).
+    func compute<T: Sendable>(advice: String = "ask for fewer draws", field: String? = "draws",
+                              _ work: @escaping @Sendable (Cancellation) throws -> T) async throws -> T {
+        let timeout = limits.runTimeoutSeconds
+        return try await jobs.admit {
+            try await Self.compute(timeout: timeout, advice: advice, field: field, work)
+        }
     }
 
     /// Runs `work` on a dispatch thread (it blocks, so not on Swift's cooperative pool) and stops
@@ -245,7 +288,7 @@ extension Store.RunRow {
             "scenario": .string(run.scenarioID),
             "scenario_version": .number(run.scenarioVersion),
             "draws": .number(run.draws),
-            "seed": .number(Double(run.seed)),
+            "seed": .number(run.seed),
             "started_at": .string(run.startedAt),
             "finished_at": .string(run.finishedAt),
         ]).rendered(pretty: false)

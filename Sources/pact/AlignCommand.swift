@@ -69,11 +69,14 @@ struct AlignCommand: ParsableCommand {
     @Option(name: .customLong("bloc-chart-ties"), help: "Ties drawn in the --bloc-chart diagram: the strongest N pairs.")
     var blocChartTies: Int = 12
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). CSV prints one table, `actors` by default; --table minima or -o DIR for the other.")
     var format: OutputFormat = .table
+
+    @OptionGroup var export: TableExportOptions
 
     func validate() throws {
         if blocs != 2 && blocs != 3 { throw ValidationError("--blocs must be 2 or 3, not \(blocs)") }
+        try export.validate(format: format.rawValue)
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD (for example 2012-06-01)")
         }
@@ -130,7 +133,8 @@ struct AlignCommand: ParsableCommand {
             files.append((blocChart, blocDiagram(analysis, day: day).render().svg))
         }
         for file in files { try ReportFiles.write(file.svg + "\n", to: URL(fileURLWithPath: file.path)) }
-        print(render(analysis, day: day))
+        let text = try render(analysis, day: day)
+        if !text.isEmpty { print(text) }
     }
 
     /// The bloc diagram of `analysis`: actors in their predicted blocs, coloured by today's, with
@@ -171,7 +175,7 @@ struct AlignCommand: ParsableCommand {
         }.joined(separator: " | ")
     }
 
-    func render(_ a: AlignmentAnalysis, day: Day) -> String {
+    func render(_ a: AlignmentAnalysis, day: Day) throws -> String {
         let actors = a.landscape.actors
         let q = a.blocNames.count
         let minima = a.search.minima.map { m in
@@ -190,6 +194,7 @@ struct AlignCommand: ParsableCommand {
                 ])
             }
             return OrderedJSON.object([
+                "schema_version": .number(OutputSchemas.version),
                 "as_of": .string(day.description),
                 "blocs": .number(q),
                 "bloc_names": .array(a.blocNames.map { .string($0) }),
@@ -206,19 +211,26 @@ struct AlignCommand: ParsableCommand {
                 "misplaced": .array(a.misplaced.map { .string($0.rawValue) }),
             ]).rendered()
         }
+        // CSV keeps every digit and leaves missing values empty; the table rounds for reading.
+        let style: CellStyle = format == .csv ? .export : .display
         var minimaTable = TextTable(columns: [.init("rank", .right), .init("energy", .right), .init("blocs")])
         for (k, m) in minima.enumerated() where format == .csv || k < top {
-            minimaTable.append([String(k + 1), Format.fixed(m.0.energy, 6), blocText(m.1, names: a.blocNames, actors: actors)])
+            minimaTable.append([String(k + 1), style.fixed(m.0.energy, 6), blocText(m.1, names: a.blocNames, actors: actors)])
         }
         var actorTable = TextTable(columns: [.init("actor"), .init("size", .right), .init("today"), .init("frustration", .right),
                                              .init("gain if switching", .right), .init("would go to"), .init("predicted"),
                                              .init("misplaced")])
         for r in a.rows {
-            actorTable.append([r.actor.rawValue, Format.fixed(r.size, 4), a.blocNames[r.currentBloc], Format.fixed(r.frustration, 6),
-                               Format.fixed(r.gainBySwitching, 6), r.gainBySwitching > 0 ? a.blocNames[r.bestBloc] : "-",
+            actorTable.append([r.actor.rawValue, style.fixed(r.size, 4), a.blocNames[r.currentBloc], style.fixed(r.frustration, 6),
+                               style.fixed(r.gainBySwitching, 6), r.gainBySwitching > 0 ? a.blocNames[r.bestBloc] : style.missing,
                                a.blocNames[r.predictedBloc], r.misplaced ? "yes" : ""])
         }
-        if format == .csv { return actorTable.renderCSV() + "\n\n" + minimaTable.renderCSV() }
+        if format == .csv {
+            var tables = TableSet()
+            tables.add("actors", actorTable)
+            tables.add("minima", minimaTable)
+            return try export.export(tables) ?? ""
+        }
         let s = a.search
         var header = "Alignment landscape on \(day): \(actors.count) actors, \(q) blocs; \(s.method.rawValue) search over \(s.examined) "
         header += s.method == .exhaustive ? "assignments" : "restarts"

@@ -58,7 +58,7 @@ struct BacktestReport {
         return table
     }
 
-    /// The targets of issue 4, each with the figure reached.
+    /// The accuracy targets, each with the figure reached.
     var targetLines: [String] {
         let s = backtest.summary
         let skill = s.rpsSkillOverBaseRate
@@ -90,7 +90,7 @@ struct BacktestReport {
             heading("Reliability of P(level >= 3) (\(label))") + "\n\n" + render(reliabilityTable),
         ]
         let targets = targetLines.map { (markdown ? "- " : "  ") + $0 }.joined(separator: "\n")
-        blocks.append(heading("Targets of issue 4") + "\n\n" + targets)
+        blocks.append(heading("Accuracy targets") + "\n\n" + targets)
         return blocks.joined(separator: "\n\n")
     }
 

@@ -33,15 +33,18 @@ struct BargainCommand: ParsableCommand {
         "A stakeholder CSV, an issue scenario file (.yaml) or the id of a built-in issue scenario.", valueName: "file"))
     var file: String
 
-    @Option(help: "Rounds of bargaining after the initial state.")
+    @Option(help: "Rounds of bargaining after the initial state (with --stop-when-settled: at most).")
     var rounds: Int = 10
+
+    @Flag(help: "Stop after the first round in which no position moves more than 1% of the range.")
+    var stopWhenSettled = false
 
     @Option(help: ArgumentHelp(
         "Which model: scholz (the published reconstruction, quirks included) or pairwise (pairwise-normalised probabilities, least-move choice).",
         valueName: "scholz|pairwise"))
     var variant: BargainingVariant = .scholz
 
-    @Option(help: ArgumentHelp("Output: table, json (SPEC section 8) or csv (one row per round and actor).",
+    @Option(help: ArgumentHelp("Output: table, json (see `pact schema --output bargain`) or csv (one row per round and actor).",
         valueName: "table|json|csv"))
     var format: Format = .table
 
@@ -63,7 +66,8 @@ struct BargainCommand: ParsableCommand {
         } catch {
             throw InputErrors([InputError(file: input.displayName, line: nil, field: input.field, message: error.description)])
         }
-        let run = model.run(rounds: rounds)
+        let full = model.run(rounds: rounds, keeping: .summaries)
+        let run = stopWhenSettled ? BargainingConvergence.stopped(full) : full
         if let report {
             let names = run.displayNames(in: try Embedded.dataset())
             let document = BargainingReport(run, names: names, scenario: input.scenario, inputName: input.displayName,
@@ -75,7 +79,7 @@ struct BargainCommand: ParsableCommand {
         case .table:
             let heading = input.heading.isEmpty ? [] : input.heading + [""]
             print((heading + [BargainingTables.text(run)]).joined(separator: "\n"))
-        case .json: print(BargainingJSON.run(run).rendered())
+        case .json: print(BargainingJSON.document(run).rendered())
         case .csv: print(BargainingTables.rows(run).renderCSV())
         }
     }
@@ -84,7 +88,8 @@ struct BargainCommand: ParsableCommand {
 extension BargainCommand {
     /// The command that gives the same report (the model is deterministic: no seed).
     func reproducingCommand(_ report: String) -> String {
-        ["pact", "bargain", file, "--rounds", String(rounds), "--variant", variant.rawValue, "--report", report]
+        (["pact", "bargain", file, "--rounds", String(rounds), "--variant", variant.rawValue]
+            + (stopWhenSettled ? ["--stop-when-settled"] : []) + ["--report", report])
             .map(ShellQuote.quote).joined(separator: " ")
     }
 }

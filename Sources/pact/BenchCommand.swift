@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
             dataset and of synthetic 6-, 30- and 120-member crises, then the six-member crisis at \
             1e5, 1e6 and 1e7 draws. Then the exhaustive alignment search on a synthetic 24-actor \
             landscape (2^23 partitions) and the cohesion outlook, 10,000 runs of 10 years on the \
-            embedded CSTO (issue 8's goals: under 1 s and under 10 s). Each figure is the best of \
+            embedded CSTO (goals: under 1 s and under 10 s). Each figure is the best of \
             --repeat runs, drivers off; \
             "cpu seconds" is the CPU time of all threads, which shows the work when other \
             processes share the cores. Build \

@@ -11,7 +11,7 @@ enum CaseSelection {
         let known = Set(dataset.actors.keys)
         let scenarios: [Scenario]
         if let path {
-            let loader = ScenarioLoader(knownActors: known, knownParameters: ParameterSource.names)
+            let loader = ScenarioLoader(dataset: dataset, knownParameters: ParameterSource.names)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputErrors([InputError(file: path, line: nil, field: "",

@@ -82,8 +82,10 @@ struct OutlookCommand: ParsableCommand {
     @Option(name: .customLong("members-chart"), help: "Also write the fan chart of the number of full members to this SVG file.")
     var membersChart: String?
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). CSV prints one table, `members` by default; --table fan|terms|templates|trends or -o DIR for the others.")
     var format: OutputFormat = .table
+
+    @OptionGroup var export: TableExportOptions
 
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
@@ -127,13 +129,13 @@ struct OutlookCommand: ParsableCommand {
         let dataset = try Embedded.dataset()
         let parameters = try ParameterSource.load(params)
         let cases = try Embedded.cases(knownActors: Set(dataset.actors.keys))
-        // What was known at the start: only the episodes before it, unless --look-ahead asks otherwise.
-        guard let window = OutlookSetup.caseWindow(cases: cases, before: lookAhead ? nil : start) else {
-            throw ValidationError("the case library has no episode before \(start): start later, or add --look-ahead to draw crises from later episodes (a diagnostic)")
-        }
         // Before the relations begin every affinity reads 0 and every anchor one half: no forecast.
         if let first = dataset.relations.map(\.period.start).min(), start < first {
             throw ValidationError("--from \(start) is before the dataset's relations begin (\(first)); start on or after \(first)")
+        }
+        // What was known at the start: only the episodes before it, unless --look-ahead asks otherwise.
+        guard let window = OutlookSetup.caseWindow(cases: cases, before: lookAhead ? nil : start) else {
+            throw ValidationError("the case library has no episode before \(start): start later, or add --look-ahead to draw crises from later episodes (a diagnostic)")
         }
         let snapshot = dataset.snapshot(on: start)
         if snapshot.parties.isEmpty {
@@ -150,7 +152,8 @@ struct OutlookCommand: ParsableCommand {
             FileHandle.standardError.write(Data("outlook: \(runs) runs of \(Format.fixed(setup.years, 2)) years in \(Format.fixed(seconds, 3)) s\n".utf8))
         }
         try writeCharts(forecast)
-        print(render(forecast))
+        let text = try render(forecast)
+        if !text.isEmpty { print(text) }
     }
 
     func writeCharts(_ f: OutlookForecast) throws {
@@ -178,18 +181,20 @@ struct OutlookCommand: ParsableCommand {
 
     static func statusName(_ s: OutlookSetup.Status) -> String { s == .disengaged ? "frozen/suspended" : s.rawValue }
 
-    func render(_ f: OutlookForecast) -> String {
+    func render(_ f: OutlookForecast) throws -> String {
         let setup = f.setup
         if format == .json { return json(f).rendered() }
+        // CSV keeps every digit and leaves missing values empty; the table rounds for reading.
+        let style: CellStyle = format == .csv ? .export : .display
         var members = TextTable(columns: [.init("member"), .init("role"), .init("start"), .init("anchor", .right), .init("P full", .right),
                                           .init("P frozen/suspended", .right), .init("P left", .right),
                                           .init("P ever froze or left", .right), .init("satisfaction", .right)])
         for r in f.members {
             let anchor = setup.members.first { $0.id == r.id }!
             members.append([r.id.rawValue, anchor.isLead ? "lead" : "member", Self.statusName(r.startStatus),
-                            Format.fixed(anchor.anchor, 2), Format.probability(r.full), Format.probability(r.disengaged),
-                            Format.probability(r.left), Format.probability(r.exitOrFreeze),
-                            r.satisfaction.isNaN ? "-" : Format.fixed(r.satisfaction, 2)])
+                            style.fixed(anchor.anchor, 2), style.probability(r.full), style.probability(r.disengaged),
+                            style.probability(r.left), style.probability(r.exitOrFreeze),
+                            style.optional(r.satisfaction, 2)])
         }
         var fan = TextTable(columns: [.init("date"), .init("years", .right), .init("full p10", .right), .init("full p50", .right),
                                       .init("full p90", .right), .init("full mean", .right), .init("cohesion p10", .right),
@@ -197,34 +202,36 @@ struct OutlookCommand: ParsableCommand {
                                       .init("cohesion p90", .right), .init("cohesion mean", .right)])
         for point in f.fan {
             let a = point.fullMembers, c = point.cohesion
-            fan.append([point.date.description, Format.fixed(point.years, 2), Format.fixed(a.p10, 0), Format.fixed(a.p50, 0),
-                        Format.fixed(a.p90, 0), Format.fixed(a.mean, 2), Format.fixed(c.p10, 3), Format.fixed(c.p25, 3),
-                        Format.fixed(c.p50, 3), Format.fixed(c.p75, 3), Format.fixed(c.p90, 3), Format.fixed(c.mean, 3)])
+            fan.append([point.date.description, style.fixed(point.years, 2), style.fixed(a.p10, 0), style.fixed(a.p50, 0),
+                        style.fixed(a.p90, 0), style.fixed(a.mean, 2), style.fixed(c.p10, 3), style.fixed(c.p25, 3),
+                        style.fixed(c.p50, 3), style.fixed(c.p75, 3), style.fixed(c.p90, 3), style.fixed(c.mean, 3)])
         }
         var terms = TextTable(columns: [.init("member"), .init("loyalty", .right), .init("need", .right), .init("tension", .right),
                                         .init("outside option", .right), .init("best outside"), .init("anchor", .right)])
         for m in setup.members {
-            terms.append([m.id.rawValue, Format.fixed(m.loyalty, 2), Format.fixed(m.need, 2), Format.fixed(m.tension, 3),
-                          Format.fixed(m.outsideOption, 3), m.bestOutside?.rawValue ?? "-", Format.fixed(m.anchor, 3)])
+            terms.append([m.id.rawValue, style.fixed(m.loyalty, 2), style.fixed(m.need, 2), style.fixed(m.tension, 3),
+                          style.fixed(m.outsideOption, 3), m.bestOutside?.rawValue ?? style.missing, style.fixed(m.anchor, 3)])
         }
         var templates = TextTable(columns: [.init("template"), .init("type"), .init("place"), .init("rate/yr", .right),
                                             .init("affects"), .init("cap", .right), .init("wanted", .right), .init("P5", .right), .init("expected level", .right)])
         for t in setup.templates {
             let expected = t.levels.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element }
-            templates.append([t.id, t.type.rawValue, t.place.rawValue, Format.fixed(t.ratePerYear, 4),
-                              t.affected >= 0 ? setup.members[t.affected].id.rawValue : "-", String(t.cap), t.wanted.map { Format.fixed($0, 2) } ?? "-",
-                              Format.probability(t.levels[5]), Format.fixed(expected, 2)])
+            templates.append([t.id, t.type.rawValue, t.place.rawValue, style.fixed(t.ratePerYear, 4),
+                              t.affected >= 0 ? setup.members[t.affected].id.rawValue : style.missing, String(t.cap), style.optional(t.wanted, 2),
+                              style.probability(t.levels[5]), style.fixed(expected, 2)])
         }
         var trends = TextTable(columns: [.init("pair"), .init("now", .right), .init("historical mean", .right),
                                          .init("changes²", .right), .init("window years", .right), .init("volatility/√yr", .right)])
         for t in Self.reportedTrends(setup) {
-            trends.append(["\(t.first)-\(t.second)", Format.fixed(t.current, 3), Format.fixed(t.historicalMean, 3),
-                           Format.fixed(t.squaredChanges, 4), Format.fixed(t.windowYears, 1), Format.fixed(t.volatility, 3)])
+            trends.append(["\(t.first)-\(t.second)", style.fixed(t.current, 3), style.fixed(t.historicalMean, 3),
+                           style.fixed(t.squaredChanges, 4), style.fixed(t.windowYears, 1), style.fixed(t.volatility, 3)])
         }
         if format == .csv {
-            var blocks = [members.renderCSV(), fan.renderCSV()]
-            if explain { blocks += [terms.renderCSV(), templates.renderCSV(), trends.renderCSV()] }
-            return blocks.joined(separator: "\n\n")
+            var tables = TableSet()
+            for (name, table) in [("members", members), ("fan", fan), ("terms", terms), ("templates", templates), ("trends", trends)] {
+                tables.add(name, table)
+            }
+            return try export.export(tables) ?? ""
         }
         let windowEnd = setup.caseWindow.end ?? setup.to
         var header = "Cohesion outlook \(setup.from) to \(setup.to) (\(Format.fixed(setup.years, 2)) years): \(f.runs) runs, seed \(f.seed)"
@@ -285,8 +292,9 @@ struct OutlookCommand: ParsableCommand {
             ])
         }
         return .object([
+            "schema_version": .number(OutputSchemas.version),
             "from": .string(setup.from.description), "to": .string(setup.to.description), "runs": .number(f.runs),
-            "seed": .number(Double(f.seed)), "hindsight": .bool(setup.usesHindsight), "look_ahead": .bool(lookAhead),
+            "seed": .number(f.seed), "hindsight": .bool(setup.usesHindsight), "look_ahead": .bool(lookAhead),
             "case_window": .object(["from": .string(setup.caseWindow.start.description),
                                     "to": .string((setup.caseWindow.end ?? setup.to).description), "years": .number(setup.windowYears)]),
             "expected_crises": .number(f.expectedCrises), "expected_deployments": .number(f.expectedDeployments),

@@ -24,10 +24,26 @@ struct RunCommand: ParsableCommand {
             scenario, seed and draws give identical output for any --threads. --explain adds, per \
             scenario, the legal trigger in words, each member's position, salience, stances and \
             troops, and the interest terms that moved the result most.
+
+            A legend of the ladder and the columns follows the tables (--quiet leaves it out). \
+            Force, days and troops hold over the draws that end in a deployment; with fewer than \
+            \(DeploymentBasis.minimumDraws) such draws they are withheld on the table and kept, beside \
+            their count, in CSV and JSON.
+
+            --format csv prints one table (full precision, empty fields for missing values): \
+            `forecasts` by default; `--table issues|members|drivers|triggers` for another, or \
+            `-o DIR` to write each to DIR/NAME.csv.
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, markdown
+
+        /// `md` is accepted for `markdown`, as the file extension suggests.
+        init?(argument: String) {
+            self.init(rawValue: argument == "md" ? "markdown" : argument)
+        }
+    }
 
     @Argument(help: "Built-in scenario or case ids, scenario files or directories. Default: every built-in scenario.")
     var scenarios: [String] = []
@@ -50,12 +66,18 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Parameter uncertainty")
     var uncertainty: UncertaintyOptions
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (or md).")
     var format: OutputFormat = .table
+
+    @Flag(help: "Leave out the legend under the tables.")
+    var quiet = false
+
+    @OptionGroup var export: TableExportOptions
 
     func validate() throws {
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try export.validate(format: format.rawValue)
     }
 
     func run() throws {
@@ -85,85 +107,85 @@ struct RunCommand: ParsableCommand {
                 issues.append(try IssueForecast(scenario: scenario, rounds: Self.bargainingRounds))
             }
         }
-        print(render(forecasts, issues, uncertain: uncertain))
+        if let text = try render(forecasts, issues, uncertain: uncertain) { print(text) }
     }
 
     /// Rounds of bargaining for issue scenarios, as `pact bargain`'s default.
     static let bargainingRounds = 10
 
-    func render(_ forecasts: [CrisisForecast], _ issues: [IssueForecast], uncertain: [UncertainForecast] = []) -> String {
-        if format == .json {
-            let results = forecasts.map { f in UncertaintyRendering.annotate(f.orderedJSON, with: uncertain.first { $0.scenario == f.scenario }) }
-            var members: [OrderedJSON.Member] = [.init("results", .array(results))]
+    /// The output text, or nil when CSV tables were written to files.
+    func render(_ forecasts: [CrisisForecast], _ issues: [IssueForecast], uncertain: [UncertainForecast] = []) throws -> String? {
+        switch format {
+        case .json:
+            var members: [OrderedJSON.Member] = [.init("schema_version", .number(OutputSchemas.version)),
+                                                 .init("results", .array(forecasts.map { f in
+                                                     UncertaintyRendering.annotate(f.orderedJSON, with: uncertain.first { $0.scenario == f.scenario })
+                                                 }))]
             if !issues.isEmpty { members.append(.init("issues", .array(issues.map(\.json)))) }
             return OrderedJSON.object(members).rendered()
+        case .csv:
+            return try export.export(Self.tables(forecasts, issues))
+        case .table, .markdown:
+            return text(forecasts, issues, uncertain: uncertain)
         }
-        var blocks: [(table: TextTable, heading: String?)] = []
-        if !forecasts.isEmpty { blocks.append((Self.summaryTable(forecasts), nil)) }
-        if !uncertain.isEmpty { blocks.append((UncertaintyRendering.table(uncertain), UncertaintyRendering.heading(uncertain))) }
-        if !issues.isEmpty { blocks.append((IssueForecast.table(issues), nil)) }
+    }
+
+    /// Every table a run can export, the forecasts first (the first non-empty one is the default).
+    static func tables(_ forecasts: [CrisisForecast], _ issues: [IssueForecast]) -> TableSet {
+        var set = TableSet()
+        let forecastTable = RunTables.forecasts(forecasts, style: .export)
+        let issueTable = IssueForecast.table(issues, style: .export)
+        if forecasts.isEmpty && !issues.isEmpty {
+            set.add("issues", issueTable)
+            set.add("forecasts", forecastTable)
+        } else {
+            set.add("forecasts", forecastTable)
+            set.add("issues", issueTable)
+        }
+        set.add("members", RunTables.members(forecasts, style: .export))
+        set.add("drivers", RunTables.drivers(forecasts, style: .export))
+        set.add("triggers", RunTables.triggers(forecasts, style: .export))
+        return set
+    }
+
+    func text(_ forecasts: [CrisisForecast], _ issues: [IssueForecast], uncertain: [UncertainForecast] = []) -> String {
+        let markdown = format == .markdown
+        func render(_ table: TextTable) -> String { markdown ? table.renderMarkdown() : table.renderAligned() }
+        var blocks: [String] = []
+        if !forecasts.isEmpty {
+            blocks.append(render(RunTables.forecasts(forecasts)))
+            if !quiet { blocks.append(RunTables.legend) }
+        }
+        if !uncertain.isEmpty {
+            blocks.append(UncertaintyRendering.heading(uncertain) + "\n\n" + render(UncertaintyRendering.table(uncertain)))
+        }
+        if !issues.isEmpty { blocks.append(render(IssueForecast.table(issues))) }
         if explain {
             for forecast in forecasts {
-                let name = format == .markdown ? "### \(forecast.scenario)" : forecast.scenario
-                blocks.append((Self.memberTable(forecast), name + "\n" + Self.triggerText(forecast)))
-                blocks.append((Self.driverTable(forecast), nil))
+                let name = markdown ? "### \(forecast.scenario)" : forecast.scenario
+                blocks.append(name + "\n" + RunTables.triggerText(forecast) + "\n\n" + render(Self.memberTable(forecast)))
+                blocks.append(render(Self.driverTable(forecast)))
             }
+            if !quiet && !forecasts.isEmpty { blocks.append(Self.explainLegend) }
         }
-        return blocks.map { block in
-            let rendered: String
-            switch format {
-            case .csv: rendered = block.table.renderCSV()
-            case .markdown: rendered = block.table.renderMarkdown()
-            default: rendered = block.table.renderAligned()
-            }
-            guard let heading = block.heading, format != .csv else { return rendered }
-            return heading + "\n\n" + rendered
-        }.joined(separator: "\n\n")
+        return blocks.joined(separator: "\n\n")
     }
 
-    static func summaryTable(_ forecasts: [CrisisForecast]) -> TextTable {
-        var columns: [TextTable.Column] = [.init("scenario")]
-        for level in 0...5 { columns.append(.init("P\(level)", .right)) }
-        columns += [.init("modal", .right), .init("unilateral", .right), .init("force", .right), .init("days", .right)]
-        var table = TextTable(columns: columns)
-        for f in forecasts {
-            var row: [String] = [f.scenario]
-            row += f.levels.map { Format.probability($0) }
-            row.append(String(f.modal))
-            row.append(Format.probability(f.unilateral))
-            row.append(f.force.map { Format.fixed($0.mean, 0) } ?? "-")
-            row.append(f.daysToFirstArrival.map { Format.fixed($0.mean, 1) } ?? "-")
-            table.append(row)
-        }
-        return table
-    }
+    static let explainLegend = """
+        position: the member's mean preferred level (0-5); salience: how much the crisis matters to it (0-1); \
+        weight: its share of the bargaining weight; support/abstain/block: share of draws with each stance; \
+        driver effect: the change in the expected level when the term is left out (same random numbers).
+        """
 
-    static func memberTable(_ f: CrisisForecast) -> TextTable {
-        var table = TextTable(columns: [.init("member"), .init("role"), .init("position", .right), .init("salience", .right),
-                                        .init("weight", .right), .init("stance"), .init("support", .right), .init("abstain", .right),
-                                        .init("block", .right), .init("troops", .right)])
-        for m in f.members {
-            table.append([m.id.rawValue, m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2),
-                          Format.fixed(m.weight, 2), m.stance.rawValue,
-                          Format.probability(m.stances.support), Format.probability(m.stances.abstain),
-                          Format.probability(m.stances.block), Format.fixed(m.contribution, 0)])
-        }
-        return table
-    }
+    /// One forecast's members, without the scenario column the long export carries.
+    static func memberTable(_ f: CrisisForecast) -> TextTable { dropFirstColumn(RunTables.members([f])) }
 
-    static func driverTable(_ f: CrisisForecast) -> TextTable {
-        var table = TextTable(columns: [.init("driver"), .init("effect on expected level", .right)])
-        for d in f.drivers.prefix(5) { table.append([d.term, (d.effect >= 0 ? "+" : "") + Format.fixed(d.effect, 3)]) }
-        return table
-    }
+    static func driverTable(_ f: CrisisForecast) -> TextTable { dropFirstColumn(RunTables.drivers([f], limit: 5)) }
 
-    static func triggerText(_ f: CrisisForecast) -> String {
-        let t = f.trigger
-        var text = "trigger: \(t.coverage), legally open up to level \(t.cap), strength \(Format.fixed(t.strength, 2)); "
-        text += t.reasons.joined(separator: "; ")
-        text += "\nexpected level \(Format.fixed(f.expectedLevel, 2))"
-        if let s = f.requesterSatisfaction { text += ", requester satisfaction \(Format.fixed(s, 2))" }
-        return text
+    static func dropFirstColumn(_ table: TextTable) -> TextTable {
+        var copy = TextTable(columns: Array(table.columns.dropFirst()))
+        for row in table.rows { copy.append(Array(row.dropFirst())) }
+        return copy
     }
 }
 
@@ -183,7 +205,7 @@ enum ParameterSource {
 enum ScenarioSelection {
     static func resolve(_ arguments: [String], dataset: Dataset) throws -> [Scenario] {
         let known = Set(dataset.actors.keys)
-        let loader = ScenarioLoader(knownActors: known, knownParameters: ParameterSource.names)
+        let loader = ScenarioLoader(dataset: dataset, knownParameters: ParameterSource.names)
         let scenarios = try Embedded.scenarios(knownActors: known, knownParameters: ParameterSource.names)
         if arguments.isEmpty { return scenarios }
         // Ids name built-in scenarios first, then the historical cases of the case library.
@@ -217,7 +239,7 @@ struct IssueForecast {
     init(scenario: Scenario, rounds: Int) throws {
         let input = try BargainingInput.issue(scenario, file: scenario.id)
         do {
-            run = try BargainingModel(actors: input.actors, variant: .scholz).run(rounds: rounds)
+            run = try BargainingModel(actors: input.actors, variant: .scholz).run(rounds: rounds, keeping: .summaries)
         } catch {
             throw InputErrors([InputError(file: scenario.id, line: nil, field: input.field, message: error.description)])
         }
@@ -227,13 +249,13 @@ struct IssueForecast {
     /// `{"scenario", "question", "median", "mean", "bargaining": <pact bargain's JSON>}`.
     var json: OrderedJSON { BargainingJSON.issueForecast(run, scenario: scenario) }
 
-    static func table(_ issues: [IssueForecast]) -> TextTable {
+    static func table(_ issues: [IssueForecast], style: CellStyle = .display) -> TextTable {
         var table = TextTable(columns: [.init("issue"), .init("start median", .right), .init("forecast median", .right),
                                         .init("mean", .right), .init("scale"), .init("question")])
         for issue in issues {
             let scale = issue.scenario.issue.map { "\(Format.compact($0.scale.min))-\(Format.compact($0.scale.max))" } ?? ""
-            table.append([issue.scenario.id, Format.fixed(issue.run.rounds[0].median, 2), Format.fixed(issue.run.final.median, 2),
-                          Format.fixed(issue.run.final.mean, 2), scale, issue.scenario.issue?.question ?? ""])
+            table.append([issue.scenario.id, style.fixed(issue.run.rounds[0].median, 2), style.fixed(issue.run.final.median, 2),
+                          style.fixed(issue.run.final.mean, 2), scale, issue.scenario.issue?.question ?? ""])
         }
         return table
     }

@@ -37,13 +37,31 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("run-timeout"), help: "Seconds after which engine work still computing (a run, the case scores, bargaining) is stopped with 503.")
     var runTimeout: Double = 120
 
+    @Option(name: .customLong("max-bargain-actors"), help: "The most stakeholders one bargaining request may list.")
+    var maxBargainActors: Int = Limits().maxBargainActors
+
+    @Option(name: .customLong("max-bargain-work"), help: "The most stakeholders times rounds one bargaining request may ask for.")
+    var maxBargainWork: Int = Limits().maxBargainWork
+
+    @Option(name: .customLong("max-jobs"), help: "Engine jobs (runs, bargaining, the case scores) computing at once (default: the number of cores).")
+    var maxJobs: Int = Limits().maxJobs
+
+    @Option(name: .customLong("job-queue"), help: "Engine jobs that may wait for a turn; beyond them a request answers 429 with Retry-After.")
+    var jobQueue: Int = Limits().jobQueue
+
+    @Option(name: .customLong("allow-host"), help: "A name clients use to reach the server (a DNS name or a proxy's), accepted in Host for changes; repeatable.")
+    var allowHost: [String] = []
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
+    var limits: Limits {
+        Limits(maxBodyBytes: maxBody, maxDraws: maxDraws, runTimeoutSeconds: runTimeout, maxBargainWork: maxBargainWork,
+               maxBargainActors: maxBargainActors, maxJobs: maxJobs, jobQueue: jobQueue)
+    }
+
     func validate() throws {
-        if maxDraws < 1 { throw ValidationError("--max-draws must be at least 1") }
-        if maxBody < 1024 { throw ValidationError("--max-body must be at least 1024 bytes") }
-        if !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds") }
+        if let refusal = limits.refusal { throw ValidationError(refusal) }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level '\(logLevel)' is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -53,7 +71,7 @@ struct ServeCommand: ParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, databasePath: db,
             token: token ?? ProcessInfo.processInfo.environment["PACT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
-            limits: Limits(maxBodyBytes: maxBody, maxDraws: maxDraws, runTimeoutSeconds: runTimeout))
+            limits: limits, allowedHosts: allowHost)
         if let refusal = configuration.refusal { throw ValidationError(refusal) }
         var logger = Logger(label: "pact.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info

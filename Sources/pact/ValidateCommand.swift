@@ -19,11 +19,11 @@ struct ValidateCommand: ParsableCommand {
             against what happened. The summary gives modal accuracy, within-one accuracy, mean \
             RPS, the multi-class Brier score (not halved) and the Brier score of `unilateral`, \
             each beside the leave-one-out base rate of the cases and "always none"; then the \
-            reliability of P(level >= 3) in five bins, and issue 4's targets.
+            reliability of P(level >= 3) in five bins, and the accuracy targets.
 
             --cross-validate forecasts each case with parameters fitted without it (the fit of \
             `pact calibrate`, from the priors); it takes minutes in a release build. --format json \
-            gives SPEC section 8's shape.
+            gives the shape `pact schema --output validate` prints.
             """
     )
 
@@ -118,7 +118,7 @@ struct ValidateCommand: ParsableCommand {
         switch format {
         case .json:
             var extra: [OrderedJSON.Member] = [
-                .init("draws", .number(draws)), .init("seed", .number(Double(seed))),
+                .init("draws", .number(draws)), .init("seed", .number(seed)),
                 .init("cross_validated", .bool(crossValidate)),
             ]
             if !outOfSample.isEmpty {
@@ -134,7 +134,7 @@ struct ValidateCommand: ParsableCommand {
                 designs.append(.init(key, OutOfSampleReport(evaluation: evaluation).json()))
             }
             if !designs.isEmpty { extra.append(.init("out_of_sample", .object(designs))) }
-            print(report.json(settings: extra).rendered())
+            print(report.json(settings: extra).versioned.rendered())
         case .table, .markdown:
             let markdown = format == .markdown
             var blocks = outOfSample.isEmpty

@@ -50,7 +50,7 @@ struct BargainCommandTests {
         let result = try runPact(["bargain", BargainCLI.ecFile, "--rounds", "1"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.split(separator: " ") == ["1", "8.4159", "7.4613", "3"] })
+        #expect(lines.contains { $0.split(separator: " ") == ["1", "8.4159", "7.4613", "3", "50.0%"] })
         #expect(lines.contains { $0.split(separator: " ") == ["1", "Belgium", "compromise", "France", "7.0000", "8.4159"] })
         #expect(lines.contains { $0.split(separator: " ") == ["1", "Ireland", "confrontation", "Luxembourg", "7.0000", "4.0000"] })
     }

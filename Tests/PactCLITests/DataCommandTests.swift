@@ -56,7 +56,7 @@ struct DataCommandTests {
         let result = try runPact(["data", "relations", "--as-of", "2008-09-01", "--format", "csv"])
         #expect(result.status == 0)
         let rows = result.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.first == "From,To,Affinity,Dependence,Since,Until,Evidence,Source")
+        #expect(rows.first == "From,To,Affinity,Dependence,Since,Until,Evidence,Source,Basis")
         #expect(rows.count == 1 + 15 * 14)
         #expect(rows.contains { $0.hasPrefix("GEO,RUS,-0.90,0.10,2008-08-08,2012-10-01,") })
     }

@@ -108,7 +108,7 @@ struct ScenarioCommandTests {
         let result = try runPact(["show", "kaz-2099"])
         #expect(result.status == 2)
         #expect(result.stdout == "")
-        #expect(result.stderr.contains("unknown scenario 'kaz-2099'; built-in scenarios are arm-azerbaijani-attack-2026, "
+        #expect(result.stderr.contains("unknown scenario or case 'kaz-2099'; built-in scenarios are arm-azerbaijani-attack-2026, "
             + "blr-nato-buildup-2014"))
     }
 

@@ -31,8 +31,8 @@ struct ValidateCommandTests {
         // scores (1 + 0) / 2.
         #expect((baselines["base_rate"] as? [String: Any])?["rps"] as? Double == 1)
         #expect((baselines["always_none"] as? [String: Any])?["rps"] as? Double == 0.5)
-        // SPEC's keys come first and in its order, byte for byte.
-        #expect(result.stdout.hasPrefix("{\n  \"cases\": [\n    {\n      \"id\": \"toy-deployment\",\n      \"actual\": 5,\n      \"levels\": ["))
+        // The schema version, then the documented keys in their order, byte for byte.
+        #expect(result.stdout.hasPrefix("{\n  \"schema_version\": 1,\n  \"cases\": [\n    {\n      \"id\": \"toy-deployment\",\n      \"actual\": 5,\n      \"levels\": ["))
         let order = ["\"n\"", "\"accuracy\"", "\"within_one\"", "\"rps\": ", "\"brier\": ", "\"baselines\""]
             .map { result.stdout.range(of: $0, range: result.stdout.range(of: "\"summary\"")!.upperBound..<result.stdout.endIndex)!.lowerBound }
         #expect(order == order.sorted())

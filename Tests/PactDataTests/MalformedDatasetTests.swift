@@ -101,7 +101,7 @@ import Testing
 
     @Test func aMissingSourceAndAnUnknownKey() throws {
         let (errors, line) = try load(breaking: "bases.yaml",
-            replace: "    personnel: {value: 3000, year: 2020, source: \"csto-facts.md A8: reported at about 3,000-5,000; Pact takes the low end [S] http://www.panarmenian.net/eng/world/news/65584/\"}",
+            replace: "    personnel: {value: 3000, year: 2020, source: \"reported at about 3,000-5,000, Pact takes the low end: PanARMENIAN.Net, http://www.panarmenian.net/eng/world/news/65584/\"}",
             with: "    personnel: {value: 3000, year: 2020, cite: x}")
         #expect(errors.count == 2)
         #expect(errors.contains { $0.field == "bases[0].personnel.cite" && $0.message.contains("unknown key 'cite'") && $0.line == line })

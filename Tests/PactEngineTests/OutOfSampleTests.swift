@@ -105,10 +105,11 @@ import Testing
         let brier = forecasts.map { ProperScore.binaryBrier(probability: $0.unilateral, occurred: $0.actualUnilateral) }.reduce(0, +) / 4
         #expect(abs(t.rps - rps) < 1e-12)
         #expect(abs(t.unilateralBrier! - brier) < 1e-12)
-        // Each free value a quarter range (half a half-range) from its prior: 0.01 * 2 * 0.25.
-        #expect(abs(t.penalty - 0.005) < 1e-12)
+        // Each free value a quarter of a half-range from its prior, so z = 0.25 and z² = 0.0625:
+        // 0.01 × 2 × 0.0625.
+        #expect(abs(t.penalty - 0.00125) < 1e-12)
         let gap: Double = try #require(t.reliabilityGap)
-        let expectedTotal: Double = rps + 2 * brier + 0.005 + 0.3 * gap
+        let expectedTotal: Double = rps + 2 * brier + 0.00125 + 0.3 * gap
         #expect(abs(t.total - expectedTotal) < 1e-12)
         // Without the unilateral weight the fit reads the ladder only.
         var ladderOnly = problem
@@ -117,7 +118,7 @@ import Testing
         let l = try ladderOnly.terms(values, on: cases)
         #expect(l.unilateralBrier == nil)
         #expect(l.reliabilityGap == nil)
-        let ladderTotal: Double = l.rps + 0.005
+        let ladderTotal: Double = l.rps + 0.00125
         #expect(abs(l.total - ladderTotal) < 1e-12)
     }
 

@@ -100,7 +100,7 @@ final class StopProbe: @unchecked Sendable {
     }
 
     @Test func stoppedCaseScoresAreNotKept() async throws {
-        let scores = CaseScores()
+        let scores = CaseScores(jobs: JobGate(slots: 1, queueLength: 1))
         let error = await #expect(throws: APIError.self) { try await scores.backtest(ServerFixture.catalog, timeout: 0) }
         #expect(error?.status == .serviceUnavailable)
         #expect(!scores.isComputed)
@@ -116,7 +116,7 @@ final class StopProbe: @unchecked Sendable {
     }
 
     @Test func aLongBargainingRunIsStopped() async throws {
-        let (app, _) = try await ServerFixture.app(limits: Limits(maxBodyBytes: 65536, maxDraws: 5_000, runTimeoutSeconds: 0))
+        let (app, _) = try await ServerFixture.app(limits: Limits(maxBodyBytes: 65536, maxDraws: 5_000, runTimeoutSeconds: 0, maxBargainWork: 1_000_000, maxBargainActors: 10_000))
         let body = ServerFixture.json(["rounds": 1000, "stakeholders": BargainingBenchmark.actors(count: 200, seed: 5).map {
             ["actor": $0.name, "capability": $0.capability, "position": $0.position, "salience": $0.salience] as [String: Any]
         }])

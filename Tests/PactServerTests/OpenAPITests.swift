@@ -35,6 +35,7 @@ import Testing
             let calls: [(String, String, HTTPRequest.Method, ByteBuffer?, HTTPResponse.Status)] = [
                 ("GET /api/openapi.yaml", "/api/openapi.yaml", .get, nil, .ok),
                 ("GET /api/scenarios", "/api/scenarios", .get, nil, .ok),
+                ("GET /api/schemas/{name}", "/api/schemas/forecast", .get, nil, .ok),
                 ("POST /api/scenarios", "/api/scenarios", .post, ServerFixture.json(["yaml": yaml]), .created),
                 ("GET /api/scenarios/{id}", "/api/scenarios/spec-check", .get, nil, .ok),
                 ("PUT /api/scenarios/{id}", "/api/scenarios/spec-check", .put, ServerFixture.json(["yaml": yaml]), .ok),

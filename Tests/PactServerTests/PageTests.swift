@@ -164,7 +164,8 @@ import Testing
             let cases = String(buffer: try await client.execute(uri: "/cases", method: .get).body)
             #expect(cases.contains(ServerFixture.catalog.cases[0].id))
             // Every case of the library is a crisis with an outcome, so every one is scored.
-            #expect(cases.contains("<p id=\"case-summary\">\(ServerFixture.catalog.cases.count) cases scored"))
+            #expect(cases.contains("\(ServerFixture.catalog.cases.count) cases scored"))
+            #expect(cases.contains("In-sample (the shipped parameters were fitted to these same cases)"))
             #expect(!cases.contains("not scored"))
             let data = String(buffer: try await client.execute(uri: "/data?topic=members&as_of=2024-06-01", method: .get).body)
             #expect(data.contains("frozen"))

@@ -8,7 +8,7 @@ import PactData
 enum ServerFixture {
     static let catalog: Catalog = try! Catalog()
 
-    static let limits = Limits(maxBodyBytes: 64 * 1024, maxDraws: 5_000, runTimeoutSeconds: 120)
+    static let limits = Limits(maxBodyBytes: 64 * 1024, maxDraws: 5_000, runTimeoutSeconds: 120, jobQueue: 64)
 
     static func app(token: String? = nil, limits: Limits = limits) async throws -> (some ApplicationProtocol, Store) {
         let store = try Store(path: nil)

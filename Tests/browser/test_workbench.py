@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """A real browser against `pact serve`: run a built-in scenario through the form, check the
 result chart and explanation, then save a scenario with an invalid field and check the error
-appears beside that field. Screenshots go to $PACT_ARTIFACTS (default: a temp folder).
+appears beside that field; download the run's files, compare two runs, open a data topic and an
+unknown page. Screenshots go to $PACT_ARTIFACTS (default: a temp folder).
 
 Usage: test_workbench.py PATH_TO_PACT_BINARY
 """
+import csv
+import io
 import os
 import signal
 import socket
@@ -105,11 +108,57 @@ def main():
         assert "invalid" in container.get_attribute("class")
         driver.save_screenshot(os.path.join(artifacts, "3-invalid-field.png"))
 
+        # The run page's downloads: each link answers with a file of the right kind.
+        driver.get(url + "runs/1")
+        links = {a.get_attribute("href"): a for a in driver.find_elements(By.CSS_SELECTOR, "#downloads a")}
+        assert len(links) == 4, list(links)
+        for href in links:
+            with urllib.request.urlopen(href, timeout=30) as response:
+                body = response.read().decode("utf-8")
+                disposition = response.headers.get("Content-Disposition", "")
+            assert disposition.startswith("attachment"), (href, disposition)
+            if href.endswith(".json"):
+                assert '"schema_version": 1' in body, body[:200]
+            elif href.endswith(".csv"):
+                rows = list(csv.reader(io.StringIO(body)))
+                assert len({len(r) for r in rows}) == 1, f"{href} is rectangular"
+            else:
+                assert "<svg" in body, href
+
+        # A second run with other draws, then the two compared.
+        driver.get(url + "scenarios/arm-azerbaijani-attack-2026")
+        draws = wait.until(EC.presence_of_element_located((By.NAME, "draws")))
+        draws.clear()
+        draws.send_keys("500")
+        driver.find_element(By.ID, "run-button").click()
+        wait.until(EC.presence_of_element_located((By.ID, "chart-ladder")))
+        driver.get(url + "compare?a=1&b=2")
+        table = wait.until(EC.presence_of_element_located((By.ID, "comparison")))
+        assert "difference (B − A)" in table.text, table.text
+        inputs = driver.find_element(By.ID, "inputs").text
+        assert "draws: 1,000 (A) and 500 (B)" in inputs, inputs
+        assert driver.find_element(By.ID, "draw-note").is_displayed()
+        charts = driver.find_elements(By.CSS_SELECTOR, ".pair svg")
+        assert len(charts) == 2 and abs(charts[0].size["height"] - charts[1].size["height"]) < 1, "two charts of one size"
+        driver.save_screenshot(os.path.join(artifacts, "5-compare.png"))
+
+        # A data topic, and an unknown page.
+        driver.get(url + "data?topic=bases")
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "table")))
+        assert "bases" in driver.page_source.lower()
+        driver.save_screenshot(os.path.join(artifacts, "6-data.png"))
+        driver.get(url + "no/such/page")
+        heading = wait.until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+        assert heading.text == "Page not found", heading.text
+        driver.save_screenshot(os.path.join(artifacts, "7-not-found.png"))
+
         # On a phone-sized screen the run page still shows its chart within the width.
         driver.set_window_size(390, 844)
         driver.get(url + "runs/1")
-        chart = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#chart-ladder svg")))
-        assert chart.size["width"] <= 390, f"chart fits a phone screen: {chart.size}"
+        figure = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#chart-ladder")))
+        assert figure.size["width"] <= 390, f"the chart's frame fits a phone screen: {figure.size}"
+        chart = figure.find_element(By.TAG_NAME, "svg")
+        assert chart.size["width"] >= 700, f"the chart keeps its drawn width and scrolls: {chart.size}"
         driver.save_screenshot(os.path.join(artifacts, "4-phone.png"))
         print(f"browser test passed; screenshots in {artifacts}")
     except Exception:

@@ -57,6 +57,7 @@ extension Embedded {
     /// The built-in case library: the CSTO's historical episodes with their coded outcomes,
     /// sorted by file name, checked against `knownActors`.
     public static func cases(knownActors: Set<ActorID>) throws -> [Scenario] {
-        try ScenarioLoader(knownActors: knownActors).loadCases(at: casesDirectory, naming: displayName)
+        try ScenarioLoader(knownActors: knownActors, organization: dataset().organization.id)
+            .loadCases(at: casesDirectory, naming: displayName)
     }
 }

@@ -20,16 +20,31 @@ public struct YAMLInput {
 
     /// Parses `text`; a syntax error is thrown at once as an `InputErrors` naming the line.
     public init(text: String, file: String) throws {
-        let diagnostics = Diagnostics(file: file)
+        guard let input = try Self.document(text: text, file: file) else {
+            throw InputErrors([InputError(file: file, line: 1, field: "", message: "the file is empty; expected a YAML mapping")])
+        }
+        self = input
+    }
+
+    private init(root node: Node, path: String, diagnostics: Diagnostics) {
         self.diagnostics = diagnostics
+        root = YAMLField(node: node, path: path, diagnostics: diagnostics)
+    }
+
+    /// Parses `text` whose root stands at field path `rootPath` (a fragment of a larger input,
+    /// such as a form's text box); nil when the text holds no YAML node at all (empty, or only
+    /// comments). A syntax error is thrown at once as an `InputErrors` naming the line.
+    public static func document(text: String, file: String, rootPath: String = "") throws -> YAMLInput? {
+        let diagnostics = Diagnostics(file: file)
+        if let problem = AliasGuard.problem(in: text) {
+            diagnostics.report(line: problem.line, field: rootPath, problem.message)
+            throw InputErrors(diagnostics.errors)
+        }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.report(line: 1, field: "", "the file is empty; expected a YAML mapping")
-                throw InputErrors(diagnostics.errors)
-            }
-            root = YAMLField(node: node, path: "", diagnostics: diagnostics)
+            guard let node = try Yams.compose(yaml: text) else { return nil }
+            return YAMLInput(root: node, path: rootPath, diagnostics: diagnostics)
         } catch let error as YamlError {
-            diagnostics.append(Self.syntaxError(error, file: file))
+            diagnostics.append(Self.syntaxError(error, file: file, text: text))
             throw InputErrors(diagnostics.errors)
         }
     }
@@ -46,18 +61,69 @@ public struct YAMLInput {
         return try YAMLInput(text: text, file: name)
     }
 
-    static func syntaxError(_ error: YamlError, file: String) -> InputError {
+    /// A syntax error as an `InputError` with the line it is on; the message says what is wrong
+    /// and where on the line, and never repeats the document (which may be long, and reaches
+    /// API clients too).
+    static func syntaxError(_ error: YamlError, file: String, text: String) -> InputError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return InputError(file: file, line: mark.line, field: "", message: "YAML syntax error: \(detail)")
-        default:
-            return InputError(file: file, line: nil, field: "", message: "YAML syntax error: \(error)")
+            return InputError(file: file, line: mark.line, field: "", message: "YAML syntax error: \(detail) (column \(mark.column))")
+        case let .reader(problem, offset, value, _):
+            // The reader's offset counts characters; libyaml's own problem text carries no place.
+            let location = offset.map { TextLocation(offset: $0, in: text) }
+            let character = value >= 0 ? String(format: " U+%04X", value) : ""
+            let column = location.map { " (column \($0.column))" } ?? ""
+            return InputError(file: file, line: location?.line, field: "",
+                              message: "YAML syntax error: \(problem)\(character)\(column)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams names the keys and the first one's place; the later use is the one to fix.
+            let keys = duplicates.sorted()
+            let first = context.mark.line
+            let later = keys.first.flatMap { TextLocation.repeatedKey($0, after: first, column: context.mark.column, in: text) }
+            let names = keys.map { "'\($0)'" }.joined(separator: ", ")
+            return InputError(file: file, line: later ?? first, field: keys.count == 1 ? (keys.first ?? "") : "",
+                              found: keys.first,
+                              message: "duplicate key \(names) in one mapping (first used on line \(first)); each key may appear once")
+        case .memory:
+            return InputError(file: file, line: nil, field: "", message: "the document is too large to read")
+        case .dataCouldNotBeDecoded:
+            return InputError(file: file, line: nil, field: "", message: "the file is not UTF-8 text")
+        case .no, .writer, .emitter, .representer:
+            return InputError(file: file, line: nil, field: "", message: "YAML error: \(error)")
         }
     }
 }
 
+/// A place in a text, 1-based, as editors count lines and columns (columns in characters).
+struct TextLocation {
+    var line: Int
+    var column: Int
+
+    init(offset: Int, in text: String) {
+        var line = 1, column = 1
+        for character in text.prefix(max(0, offset)) {
+            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        self.line = line
+        self.column = column
+    }
+
+    /// The first line after `line` on which `key` starts a block-mapping entry at `column`:
+    /// where a duplicated key is used again. Nil when it cannot be found that way (flow mappings).
+    static func repeatedKey(_ key: String, after line: Int, column: Int, in text: String) -> Int? {
+        var number = 0
+        for row in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            number += 1
+            guard number > line else { continue }
+            let body = row.drop { $0 == " " }
+            guard row.count - body.count == column - 1 else { continue }
+            for form in [key, "\"\(key)\"", "'\(key)'"] where body.hasPrefix(form + ":") { return number }
+        }
+        return nil
+    }
+}
 /// One node of a YAML document with its field path. Accessors return nil and record an error
 /// when the node is not what was asked for; they never default silently.
 public struct YAMLField {
@@ -73,10 +139,11 @@ public struct YAMLField {
 
     public var line: Int? { node.mark?.line }
 
-    /// The node as written, for error messages.
+    /// The node as written, for error messages; a long scalar is cut short (a message never
+    /// repeats a whole document back, which may be long and reaches API clients too).
     public var found: String {
         switch node {
-        case .scalar(let scalar): return scalar.string
+        case .scalar(let scalar): return Self.excerpt(scalar.string)
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -112,7 +179,7 @@ public struct YAMLField {
     public func string(matching pattern: String, explanation: String) -> String? {
         guard let text = string() else { return nil }
         guard text.range(of: "^(?:\(pattern))$", options: .regularExpression) != nil else {
-            fail("'\(text)' \(explanation)")
+            fail("'\(Self.excerpt(text))' \(explanation)")
             return nil
         }
         return text
@@ -161,7 +228,7 @@ public struct YAMLField {
             return nil
         }
         guard let day = Day(iso: scalar.string) else {
-            fail("'\(scalar.string)' is not a date of the form YYYY-MM-DD")
+            fail("'\(Self.excerpt(scalar.string))' is not a date of the form YYYY-MM-DD")
             return nil
         }
         return day
@@ -175,7 +242,7 @@ public struct YAMLField {
             return nil
         }
         guard let value = T(rawValue: scalar.string) else {
-            fail("'\(scalar.string)' is not one of \(allowed.joined(separator: ", "))", allowed: allowed)
+            fail("'\(Self.excerpt(scalar.string))' is not one of \(allowed.joined(separator: ", "))", allowed: allowed)
             return nil
         }
         return value
@@ -243,9 +310,15 @@ public struct YAMLField {
         switch node {
         case .scalar(let scalar):
             if isNull { return "nothing (null)" }
-            return "'\(scalar.string)'"
+            return "'\(Self.excerpt(scalar.string))'"
         default: return found
         }
+    }
+
+    /// Text of up to `limit` characters as is; longer text as its start, an ellipsis and its length.
+    static func excerpt(_ text: String, limit: Int = 120) -> String {
+        guard text.count > limit else { return text }
+        return "\(text.prefix(limit - 40))… (\(text.count) characters)"
     }
 
     private func format(_ value: Double) -> String {

@@ -24,7 +24,7 @@ extension Embedded {
         -> [ScenarioFile]
     {
         let actors = try knownActors ?? datasetActorIDs()
-        return try ScenarioLoader(knownActors: actors, knownParameters: knownParameters)
+        return try ScenarioLoader(knownActors: actors, knownParameters: knownParameters, organization: dataset().organization.id)
             .loadFiles(at: scenariosDirectory, naming: displayName)
     }
 

@@ -18,15 +18,26 @@ public struct ScenarioLoader: Sendable {
     /// Parameter names `uncertainty` may override; nil means names are not checked (useful before
     /// a parameter file is at hand).
     public let knownParameters: Set<String>?
+    /// The id of the organization the dataset describes: a scenario about another one (its
+    /// `organization`, or the default when it has none) is an input error at that field, because
+    /// every stage would read the wrong alliance's members. Nil means not checked.
+    public let organization: String?
 
-    public init(knownActors: Set<ActorID>, knownParameters: Set<String>? = nil) {
+    public init(knownActors: Set<ActorID>, knownParameters: Set<String>? = nil, organization: String? = nil) {
         self.knownActors = knownActors
         self.knownParameters = knownParameters
+        self.organization = organization
     }
 
-    /// A loader for scenarios about the embedded dataset: its actors are the known actors.
+    /// A loader for scenarios about `dataset`: its actors are the known actors, its organization
+    /// the one scenarios must be about.
+    public init(dataset: Dataset, knownParameters: Set<String>? = nil) {
+        self.init(knownActors: Set(dataset.actors.keys), knownParameters: knownParameters, organization: dataset.organization.id)
+    }
+
+    /// A loader for scenarios about the embedded dataset.
     public static func embedded(knownParameters: Set<String>? = nil) throws -> ScenarioLoader {
-        ScenarioLoader(knownActors: try Embedded.datasetActorIDs(), knownParameters: knownParameters)
+        ScenarioLoader(dataset: try Embedded.dataset(), knownParameters: knownParameters)
     }
 
     // MARK: One file
@@ -123,7 +134,7 @@ public struct ScenarioLoader: Sendable {
     }
 
     private func read(_ input: YAMLInput) throws -> ScenarioReader.Result {
-        let reader = ScenarioReader(knownActors: knownActors, knownParameters: knownParameters)
+        let reader = ScenarioReader(knownActors: knownActors, knownParameters: knownParameters, organization: organization)
         let result = reader.read(input.root)
         let errors = input.diagnostics.errors
         if !errors.isEmpty {

@@ -12,6 +12,8 @@ import PactModel
 struct ScenarioReader {
     let knownActors: Set<ActorID>
     let knownParameters: Set<String>?
+    /// The organization the dataset describes; nil when not checked.
+    var organization: String? = nil
 
     /// Keys a scenario file may use, in the order SPEC section 5 lists them.
     static let topLevelKeys = ["id", "title", "date", "organization", "kind", "crisis", "issue", "context",
@@ -51,8 +53,15 @@ struct ScenarioReader {
         let organization: String?
         if let field = map.present("organization") {
             organization = field.string()
+            if let given = organization, let expected = self.organization, given != expected {
+                field.fail("'\(given)' is not the organization the dataset describes; the dataset describes \(expected)",
+                           allowed: [expected])
+            }
         } else {
             organization = Self.defaultOrganization
+            if let expected = self.organization, expected != Self.defaultOrganization {
+                map.missing("organization", hint: "the default \(Self.defaultOrganization) is not the organization the dataset describes, \(expected)")
+            }
         }
         let kind = map.need("kind", hint: "crisis or issue")?.oneOf(Scenario.Kind.self)
 
@@ -204,41 +213,10 @@ struct ScenarioReader {
         return context
     }
 
+    /// Parameter name to `[low, high]`, each within the parameter's allowed bounds
+    /// (``YAMLField/parameterRanges(known:singleValues:)``, shared with the workbench's forms).
     private func readUncertainty(_ field: YAMLField) -> [String: ClosedRange<Double>]? {
-        guard let map = field.anyMapping() else { return nil }
-        var ranges: [String: ClosedRange<Double>] = [:]
-        var failed = false
-        for (key, value) in map.entries {
-            if let knownParameters, !knownParameters.contains(key.key) {
-                let allowed = knownParameters.sorted()
-                field.diagnostics.report(line: key.line, field: value.path, found: key.key,
-                    "unknown parameter '\(key.key)'; known parameters are \(allowed.joined(separator: ", "))",
-                    allowed: allowed)
-                failed = true
-                continue
-            }
-            guard let range = readRange(value) else {
-                failed = true
-                continue
-            }
-            ranges[key.key] = range
-        }
-        return failed ? nil : ranges
-    }
-
-    /// `[low, high]` with low <= high.
-    private func readRange(_ field: YAMLField) -> ClosedRange<Double>? {
-        guard let items = field.list() else { return nil }
-        guard items.count == 2 else {
-            field.fail("expected a range [low, high] of two numbers, found \(items.count) item(s)")
-            return nil
-        }
-        guard let low = items[0].double(), let high = items[1].double() else { return nil }
-        guard low <= high else {
-            field.fail("the range [\(items[0].found), \(items[1].found)] is reversed; write [low, high] with low <= high")
-            return nil
-        }
-        return low...high
+        field.parameterRanges(known: knownParameters)
     }
 
     // MARK: Outcome

@@ -30,9 +30,22 @@ public struct BargainingModel: Sendable {
         range = positions.max()! - positions.min()!
     }
 
+    /// How much of each round a run keeps.
+    ///
+    /// A round's expected-utility table and offers take about 32 bytes times actors squared;
+    /// kept for every round they make a run's memory grow with actors squared times rounds.
+    /// What every report, chart and JSON document shows is the per-round summary (positions,
+    /// risk, moves, median, mean), which grows with actors times rounds only.
+    public enum Detail: Sendable {
+        /// Every round in full, tables and offers included (for studying the model's arithmetic).
+        case everyRound
+        /// Every round's summary; the tables and offers of the last round only.
+        case summaries
+    }
+
     /// Round 0 (the initial state) and then `rounds` rounds of bargaining.
-    public func run(rounds: Int) -> BargainingRun {
-        guard let run = play(rounds: rounds, cancellation: .never) else {
+    public func run(rounds: Int, keeping detail: Detail = .everyRound) -> BargainingRun {
+        guard let run = play(rounds: rounds, detail: detail, cancellation: .never) else {
             preconditionFailure("a run that is never cancelled always finishes")
         }
         return run
@@ -41,14 +54,16 @@ public struct BargainingModel: Sendable {
     /// The same run, asking `cancellation` before each round: once it says stop, the run throws
     /// ``RunCancelled`` (a round costs time quadratic in the actors, so a long table of actors
     /// over many rounds is worth stopping). A cancellation that never says stop gives exactly
-    /// ``run(rounds:)``.
-    public func run(rounds: Int, cancellation: Cancellation) throws(RunCancelled) -> BargainingRun {
-        guard let run = play(rounds: rounds, cancellation: cancellation) else { throw RunCancelled() }
+    /// ``run(rounds:keeping:)``.
+    public func run(rounds: Int, keeping detail: Detail = .everyRound, cancellation: Cancellation) throws(RunCancelled)
+        -> BargainingRun
+    {
+        guard let run = play(rounds: rounds, detail: detail, cancellation: cancellation) else { throw RunCancelled() }
         return run
     }
 
     /// The rounds, or nil when `cancellation` stopped them.
-    private func play(rounds: Int, cancellation: Cancellation) -> BargainingRun? {
+    private func play(rounds: Int, detail: Detail, cancellation: Cancellation) -> BargainingRun? {
         precondition(rounds >= 0, "the number of rounds must not be negative")
         let workspace = BargainingWorkspace(actors: actors, range: range, variant: variant)
         var positions = actors.map(\.position)
@@ -60,7 +75,8 @@ public struct BargainingModel: Sendable {
                 offers: [], moves: [], median: workspace.median(of: positions), mean: workspace.mean(of: positions)))
         for round in stride(from: 1, through: rounds, by: 1) {
             if cancellation.isRequested { return nil }
-            let next = workspace.play(round: round, positions: positions)
+            let full = detail == .everyRound || round == rounds
+            let next = workspace.play(round: round, positions: positions, detailed: full)
             positions = next.positions
             history.append(next)
         }

@@ -104,7 +104,9 @@ final class BargainingWorkspace {
     // MARK: One round
 
     /// Risk, offers, choice and simultaneous moves, from `positions` at the start of the round.
-    func play(round: Int, positions: [Double]) -> BargainingRound {
+    /// Without `detailed` the round keeps no expected-utility table and no offers (only the
+    /// offers taken, as moves); everything else is identical.
+    func play(round: Int, positions: [Double], detailed: Bool = true) -> BargainingRound {
         precondition(positions.count == n)
         positions.withUnsafeBufferPointer { x in
             for i in 0..<n {
@@ -175,18 +177,17 @@ final class BargainingWorkspace {
                 guard let offer = Self.offer(to: i, from: j, challenge: eij, threat: eji, xi: x[i], xj: x[j]) else {
                     continue
                 }
-                offers.append(offer)
-                chooser.consider(offer, index: offers.count - 1, from: x[i], counterpartPosition: x[j])
+                if detailed { offers.append(offer) }
+                chooser.consider(offer, index: j, from: x[i], counterpartPosition: x[j])
             }
-            if let chosen = chooser.chosen {
-                let offer = offers[chosen]
+            if let offer = chooser.chosenOffer {
                 moves.append(BargainingMove(actor: i, counterpart: offer.counterpart, kind: offer.kind, from: x[i], to: offer.to))
                 next[i] = offer.to
             }
         }
-        let matrix = ExpectedUtilityMatrix(
+        let matrix = detailed ? ExpectedUtilityMatrix(
             count: n, challenges: Array(UnsafeBufferPointer(start: challenge, count: n * n)),
-            threats: Array(UnsafeBufferPointer(start: threat, count: n * n)))
+            threats: Array(UnsafeBufferPointer(start: threat, count: n * n))) : nil
         return BargainingRound(
             round: round, positions: next, risk: Array(UnsafeBufferPointer(start: exponent, count: n)),
             expectedUtility: matrix, offers: offers, moves: moves, median: median(of: next), mean: mean(of: next))
@@ -394,7 +395,10 @@ func power(_ x: Double, _ r: Double) -> Double {
 /// first, that is to the counterpart listed first.
 struct OfferChoice {
     let variant: BargainingVariant
+    /// The index the caller gave with the chosen offer.
     private(set) var chosen: Int?
+    /// The chosen offer itself, so a caller need not keep every offer to look it up.
+    private(set) var chosenOffer: BargainingOffer?
     private var chosenKind: BargainingMoveKind?
     /// The value the rule minimises for the chosen offer.
     private var key = Double.infinity
@@ -408,6 +412,7 @@ struct OfferChoice {
             if move < key {
                 key = move
                 chosen = index
+                chosenOffer = offer
             }
         case .scholz:
             let rank = Self.rank(offer.kind)
@@ -430,6 +435,7 @@ struct OfferChoice {
             if value < key || chosenKind != offer.kind {
                 key = value
                 chosen = index
+                chosenOffer = offer
                 chosenKind = offer.kind
             }
         }

@@ -1,10 +1,10 @@
 import PactEngine
 import PactModel
 
-/// SPEC section 8's bargaining JSON, built in one place for every front end that shows a run:
+/// The bargaining JSON (`pact schema --output bargain`), built in one place for every front end that shows a run:
 /// `pact bargain --format json`, the issue entries of `pact run --format json` and
-/// `POST /api/bargain`. Actors appear by their input names, in input order; keys come in the
-/// order the spec shows them, then Pact's additions (the range, each move's starting position).
+/// `POST /api/bargain`. Actors appear by their input names, in input order; keys come in a
+/// fixed order, then Pact's additions (the range, each move's starting position).
 public enum BargainingJSON {
     /// `pact bargain`'s document: `{"variant", "range", "rounds": [...]}`.
     public static func run(_ run: BargainingRun) -> OrderedJSON {
@@ -14,6 +14,9 @@ public enum BargainingJSON {
             "rounds": rounds(of: run),
         ])
     }
+
+    /// `pact bargain --format json`: the run with `schema_version` first.
+    public static func document(_ run: BargainingRun) -> OrderedJSON { Self.run(run).versioned }
 
     /// `POST /api/bargain`'s answer: the run with the question it answers and the forecast up front,
     /// `{"scenario", "question", "variant", "range", "median", "mean", "rounds"}`. Scenario and

@@ -13,13 +13,20 @@ public enum BargainingTables {
             + "(Delta \(number(run.range))), \(run.rounds.count - 1) round\(run.rounds.count == 2 ? "" : "s").")
         lines.append("")
 
+        let convergence = BargainingConvergence(run)
         var summary = TextTable(columns: [.init("round", .right), .init("median", .right), .init("mean", .right),
-            .init("moves", .right)])
-        for round in run.rounds {
+            .init("moves", .right), .init("largest shift (% of range)", .right)])
+        for (k, round) in run.rounds.enumerated() {
+            let shift = k > 0 ? Format.percentage(convergence.movement[k - 1]) : ""
             summary.append([String(round.round), Format.fixed(round.median, 4), Format.fixed(round.mean, 4),
-                String(round.moves.count)])
+                String(round.moves.count), shift])
         }
         lines.append(summary.renderAligned())
+        if let warning = convergence.warning {
+            lines.append(warning)
+        } else if let from = convergence.settledFrom {
+            lines.append("Settled: from round \(from) no position moves more than \(Format.percentage(BargainingConvergence.tolerance)) of the range.")
+        }
         lines.append("")
 
         let moveCount = run.rounds.reduce(0) { $0 + $1.moves.count }

@@ -8,15 +8,24 @@ public struct LadderChart: Sendable {
     /// The most probable level, marked.
     public var modal: Int
     public var title: String
+    /// The top of the y axis; nil fits it to the highest bar. Charts set side by side share one,
+    /// so equal bars look equal.
+    public var top: Double?
 
-    public init(levels: [Double], modal: Int, title: String = "Probability of each response level") {
+    public init(levels: [Double], modal: Int, title: String = "Probability of each response level", top: Double? = nil) {
         self.levels = levels
         self.modal = modal
         self.title = title
+        self.top = top
     }
 
-    public init(_ forecast: CrisisForecast) {
-        self.init(levels: forecast.levels, modal: forecast.modal)
+    /// The y-axis top that fits every one of `forecasts`, for charts compared side by side.
+    public static func sharedTop(_ forecasts: [CrisisForecast]) -> Double {
+        min(1, LinearScale.niceUpperBound(forecasts.flatMap(\.levels).max() ?? 1))
+    }
+
+    public init(_ forecast: CrisisForecast, top: Double? = nil) {
+        self.init(levels: forecast.levels, modal: forecast.modal, top: top)
     }
 
     public func render(_ theme: ChartTheme = .standard) -> Chart {
@@ -24,7 +33,7 @@ public struct LadderChart: Sendable {
         var svg = SVGWriter(width: theme.width, height: height, title: title, theme: theme)
         let plot = PlotArea(width: theme.width, height: height, theme: theme)
         svg.heading(title)
-        let top = min(1, LinearScale.niceUpperBound(levels.max() ?? 1))
+        let top = self.top ?? min(1, LinearScale.niceUpperBound(levels.max() ?? 1))
         let y = LinearScale(domain: 0...top, range: plot.y...plot.maxY, inverted: true)
         for tick in y.ticks(5) {
             svg.line(x1: plot.x, y1: y(tick), x2: plot.maxX, y2: y(tick), stroke: theme.grid)
@@ -48,7 +57,7 @@ public struct LadderChart: Sendable {
             }
         }
         svg.line(x1: plot.x, y1: plot.maxY, x2: plot.maxX, y2: plot.maxY, stroke: theme.axis)
-        svg.xAxisLabel("response level (SPEC ladder)", plot: plot)
+        svg.xAxisLabel("response level (0 none to 5 deployment)", plot: plot)
         svg.yAxisLabel("probability", plot: plot)
         let caption = "Share of Monte Carlo draws ending at each level; the modal level (\(LadderLabels.label(modal))) is in orange."
         return Chart(id: "ladder", title: title, svg: svg.finish(), caption: caption)

@@ -151,7 +151,11 @@ public struct CrisisExplanation: Sendable {
         guard let force = forecast.force, let days = forecast.daysToFirstArrival else {
             return "No draw ends in a collective deployment, so there is no force or arrival time to report."
         }
-        var text = "In the \(Format.percentage(forecast.levels[5])) of draws that end in a deployment, \(Format.grouped(force.mean)) troops deploy on average (10th-90th percentile \(Format.grouped(force.p10))-\(Format.grouped(force.p90)))"
+        let basis = DeploymentBasis(forecast)
+        guard basis.isShown else {
+            return "Only \(Format.grouped(Double(basis.draws))) of \(Format.grouped(Double(forecast.draws))) draws end in a collective deployment: too few to say how large a force would deploy or how fast (such figures are withheld below \(DeploymentBasis.minimumDraws) deployment draws)."
+        }
+        var text = "In the \(Format.percentage(forecast.levels[5])) of draws that end in a deployment (\(Format.grouped(Double(basis.draws))) of \(Format.grouped(Double(forecast.draws)))), \(Format.grouped(force.mean)) troops deploy on average (10th-90th percentile \(Format.grouped(force.p10))-\(Format.grouped(force.p90)))"
         let contributors = forecast.members.filter { $0.contribution > 0 }.sorted { $0.contribution > $1.contribution }
         if !contributors.isEmpty {
             text += ", from " + contributors.prefix(4).map { "\(name($0.id)) (\(Format.grouped($0.contribution)))" }.joined(separator: ", ")

@@ -39,9 +39,9 @@ public struct CrisisReport: Sendable {
         return snapshot.actors[id].map { "\($0.name) (\(id.rawValue))" } ?? id.rawValue
     }
 
-    /// The force schedule behind the build-up chart, nil without deployment draws.
+    /// The force schedule behind the build-up chart, nil without enough deployment draws to show it.
     public var forceSchedule: ForceSchedule? {
-        guard let crisis = scenario.crisis else { return nil }
+        guard let crisis = scenario.crisis, DeploymentBasis(forecast).isShown else { return nil }
         let effective = parameters.overriding(ranges: scenario.uncertainty)
         // Without the parameter every contingent lands with the first echelon (infinite speed).
         let speed = effective[Self.airliftSpeedParameter]?.defaultValue ?? .infinity
@@ -80,7 +80,9 @@ public struct CrisisReport: Sendable {
         doc.append(.table(driverTable, caption: nil))
         for block in sensitivity { doc.append(block) }
         doc.append(.heading("Force and timing"))
-        if let chart = charts["force"], let schedule = forceSchedule {
+        if let reason = DeploymentBasis(forecast).withheldReason, forecast.force != nil {
+            doc.append(.paragraph("Force and timeline \(reason)."))
+        } else if let chart = charts["force"], let schedule = forceSchedule {
             doc.append(.chart(chart))
             doc.append(.table(scheduleTable(schedule), caption: "Derived schedule (mean over deployment draws)"))
         } else {
@@ -111,12 +113,9 @@ public struct CrisisReport: Sendable {
             ("P(level 3 or more)", Format.percentage(forecast.levels.dropFirst(3).reduce(0, +))),
             ("lead state acts alone (unilateral)", Format.percentage(forecast.unilateral)),
         ]
-        if let force = forecast.force {
-            facts.append(("force, if deployed", "\(Format.grouped(force.mean)) troops (10th-90th percentile \(Format.grouped(force.p10))-\(Format.grouped(force.p90)))"))
-        } else {
-            facts.append(("force, if deployed", "none: no draw ends in a deployment"))
-        }
-        if let days = forecast.daysToFirstArrival {
+        let basis = DeploymentBasis(forecast)
+        facts.append(("force, if deployed", basis.forceText(forecast)))
+        if let days = forecast.daysToFirstArrival, basis.isShown {
             facts.append(("days to first arrival", "\(Format.fixed(days.mean, 1)) (\(Format.fixed(days.p10, 1))-\(Format.fixed(days.p90, 1)))"))
         }
         if let s = forecast.requesterSatisfaction { facts.append(("requester satisfaction", Format.fixed(s, 2))) }
@@ -137,11 +136,12 @@ public struct CrisisReport: Sendable {
     var memberTable: TextTable {
         var table = TextTable(columns: [.init("member"), .init("role"), .init("preferred level", .right), .init("salience", .right),
                                         .init("stance"), .init("support", .right), .init("abstain", .right),
-                                        .init("block", .right), .init("weight", .right), .init("troops", .right)])
+                                        .init("block", .right), .init("weight", .right), .init("troops (if deployed)", .right)])
+        let basis = DeploymentBasis(forecast)
         for m in forecast.members {
             table.append([name(m.id), m.role, Format.fixed(m.position, 2), Format.fixed(m.salience, 2), m.stance.rawValue,
                           Format.probability(m.stances.support), Format.probability(m.stances.abstain),
-                          Format.probability(m.stances.block), Format.fixed(m.weight, 2), Format.grouped(m.contribution)])
+                          Format.probability(m.stances.block), Format.fixed(m.weight, 2), basis.troops(m.contribution)])
         }
         return table
     }
