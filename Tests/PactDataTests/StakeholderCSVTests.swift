@@ -33,6 +33,21 @@ struct StakeholderCSVTests {
         #expect(stakeholders.map(\.capability) == [0.08, 0.08, 0.03])
     }
 
+    /// Found by the stakeholder-CSV fuzz target: a one-line file of 218 NUL bytes and a slash is
+    /// one unknown column, and its message repeated the whole document back (it reaches API
+    /// clients). A long column name is now shown as its start and its length.
+    @Test("a long unknown column is excerpted, never repeated whole")
+    func longColumnIsExcerpted() throws {
+        let header = String(repeating: "\u{0}", count: 218) + "/"
+        let found = errors(header)
+        #expect(!found.isEmpty)
+        for error in found {
+            #expect(!error.message.contains(header))
+            #expect(error.message.utf8.count < 300)
+        }
+        #expect(found.contains { $0.message.contains("(219 characters)") })
+    }
+
     @Test("a missing column names the column, the line and the required header")
     func missingColumn() {
         let found = errors("Actor,Capability,Position\nA,1,2\nB,1,3\n")

@@ -54,7 +54,7 @@ public enum StakeholderCSV {
                 let name = stakeholder.actor.rawValue
                 if let earlier = firstLine[name] {
                     diagnostics.report(line: lineNumber, field: "Actor", found: name,
-                        "actor '\(name)' is listed again (first on line \(earlier)); each actor must appear once")
+                        "actor '\(YAMLField.excerpt(name))' is listed again (first on line \(earlier)); each actor must appear once")
                     continue
                 }
                 firstLine[name] = lineNumber
@@ -91,11 +91,11 @@ public enum StakeholderCSV {
         let unknown = names.filter { !columns.contains($0) }
         for column in missing {
             diagnostics.report(line: line, field: column, found: text,
-                "column '\(column)' is missing; the header must be exactly \(expected)", allowed: columns)
+                "column '\(YAMLField.excerpt(column))' is missing; the header must be exactly \(expected)", allowed: columns)
         }
         for column in unknown {
             diagnostics.report(line: line, field: column, found: text,
-                "unknown column '\(column)'; the header must be exactly \(expected)", allowed: columns)
+                "unknown column '\(YAMLField.excerpt(column))'; the header must be exactly \(expected)", allowed: columns)
         }
         if missing.isEmpty && unknown.isEmpty {
             diagnostics.report(line: line, field: "", found: text,
