@@ -31,8 +31,14 @@ status=0
 for target in ${FUZZ_TARGETS:-FuzzScenario FuzzStakeholderCSV FuzzParameterFile}; do
     corpus="$OUT/corpus-$target"
     mkdir -p "$corpus"
+    # A time limit, a number of executions, or both (whichever comes first); FUZZ_SEED fixes
+    # libFuzzer's random seed, so a run bounded by executions is the same run every time.
     limit=(-max_total_time="${FUZZ_SECONDS:-60}")
-    [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
+    if [ -n "${FUZZ_RUNS:-}" ]; then
+        limit=(-runs="$FUZZ_RUNS")
+        [ -n "${FUZZ_SECONDS:-}" ] && limit+=(-max_total_time="$FUZZ_SECONDS")
+    fi
+    [ -n "${FUZZ_SEED:-}" ] && limit+=(-seed="$FUZZ_SEED")
     log="$OUT/$target.log"
     # shellcheck disable=SC2046
     if "$BIN/$target" "${limit[@]}" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -max_len=16384 \
