@@ -94,7 +94,7 @@ struct BacktestReport {
         return blocks.joined(separator: "\n\n")
     }
 
-    /// SPEC section 8's shape: `cases` with id, actual, levels, modal, rps (then Pact's extra
+    /// The documented validate shape: `cases` with id, actual, levels, modal, rps (then Pact's extra
     /// keys), `summary` with n, accuracy, within_one, rps, brier and `baselines`; then Pact's
     /// additions: the reliability bins and how the forecasts were made.
     func json(settings: [OrderedJSON.Member]) -> OrderedJSON {

@@ -5,7 +5,7 @@ import PactModel
 
 /// The `pact` command line: parses arguments, calls the libraries, prints.
 ///
-/// Exit codes (SPEC section 6): 0 success, 1 the run itself failed, 2 bad input or usage.
+/// Exit codes: 0 success, 1 the run itself failed, 2 bad input or usage.
 @main
 struct Pact: ParsableCommand {
     static let configuration = CommandConfiguration(
