@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Property tests of the crisis model's promises (monotone in threat, the legal cap).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The vocabulary: actors, organizations, memberships, relations, assets,
@@ -61,7 +63,10 @@ let package = Package(
         ),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactDataTests", dependencies: ["PactData", "PactModel"]),
-        .testTarget(name: "PactEngineTests", dependencies: ["PactEngine", "PactData", "PactModel"]),
+        .testTarget(
+            name: "PactEngineTests",
+            dependencies: ["PactEngine", "PactData", "PactModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "PactReportTests", dependencies: ["PactReport", "PactModel", "PactEngine", "PactData"]),
         .testTarget(name: "PactCLITests", dependencies: ["pact"]),
         .testTarget(

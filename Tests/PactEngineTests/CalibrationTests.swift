@@ -71,15 +71,18 @@ import Testing
         let calibrator = try Self.calibrator(penalty: 0)
         let fit = try calibrator.fit(Array(cases.prefix(3)))
         #expect(fit.trainingIDs == cases.prefix(3).map(\.id))
-        // Everyone deploying everywhere is a different record, and gives a different fit.
-        let allDeploy = cases.prefix(3).map { item -> BacktestCase in
+        // Nobody responding anywhere is a different record, and gives a different fit. (The real
+        // record already drives the v2 intercept to the top of its range on these three cases, so
+        // the contrasting record is the one that must pull it down.)
+        let noneAnywhere = cases.prefix(3).map { item -> BacktestCase in
             var outcome = item.outcome
-            outcome.level = .deployment
+            outcome.level = .none
+            outcome.force = nil
             return item.withOutcome(outcome)
         }
-        let other = try calibrator.fit(allDeploy)
+        let other = try calibrator.fit(noneAnywhere)
         #expect(other.values != fit.values)
-        #expect(other.values[0] > fit.values[0], "a record of deployments raises the intercept")
+        #expect(other.values[0] < fit.values[0], "a record of no responses lowers the intercept")
     }
 
     @Test func theFitIsDeterministicAndNeverWorseThanThePriors() throws {

@@ -56,10 +56,27 @@ import Testing
         #expect(LegalTrigger.assess(input(article: nil)).coverage == .assistance)
     }
 
+    @Test func aLocationOutsideTheMembersIsAtMostConsultationsWhoeverAsks() {
+        // A member's request about a non-member's soil, even written as sovereign territory.
+        let t = LegalTrigger.assess(input(territory: .sovereign, location: nil))
+        #expect(t.cap == .consultations)
+        #expect(t.coverage != .collectiveDefence)
+        #expect(LegalTrigger.assess(input(location: .observer)).cap == .consultations)
+    }
+
+    @Test func collectiveDefenceOnlyAtTheAttackedMembersOwnRequest() {
+        let t = LegalTrigger.assess(
+            TriggerInput(article: 4, territory: .sovereign, adversaryKind: .state, backing: .none, adversaryIsParty: false,
+                         requesterStatus: .member, hasRequester: true, locationStatus: .member, reformInForce: true,
+                         collectiveForcesExist: true, requesterIsLocation: false))
+        #expect(t.cap == .consultations)
+        #expect(t.reasons.last!.contains("own request"))
+    }
+
     @Test func noCollectiveForceMeansNoDeployment() {
         let t = LegalTrigger.assess(input(forces: false))
         #expect(t.cap == .aid)
-        #expect(t.reasons.last!.contains("no collective force"))
+        #expect(t.reasons.last!.contains("no deployable collective force"))
     }
 }
 
@@ -74,9 +91,9 @@ import Testing
         #expect(abs(MemberPreferences.salience(stake: 2 * log(2.0), floor: 0.2, scale: 2) - 0.6) < 1e-12)
     }
 
-    @Test func spilloverFallsWithDistance() {
-        #expect(abs(MemberPreferences.spillover(distanceKm: 1500, scaleKm: 1500, severity: 1) - exp(-1)) < 1e-9)
-        #expect(MemberPreferences.spillover(distanceKm: 0, scaleKm: 1500, severity: 0.5) == 0.5)
+    @Test func aThreatsReachFallsWithDistanceToItsFloor() {
+        #expect(abs(MemberPreferences.reach(distanceKm: 1500, scaleKm: 1500, floor: 0) - exp(-1)) < 1e-9)
+        #expect(abs(MemberPreferences.reach(distanceKm: 1e6, scaleKm: 1500, floor: 0.3) - 0.3) < 1e-9)
     }
 
     /// A toy: a requester (position 5), a lead state (4.8) and a reluctant member (2.0) that
@@ -119,19 +136,20 @@ import Testing
     @Test func forceAndArrival() {
         #expect(ForceGeneration.willingness(position: 4, from: 3) == 0.5)
         #expect(ForceGeneration.willingness(position: 2, from: 3) == 0)
-        #expect(ForceGeneration.contribution(assigned: 1000, share: 0.6, willingness: 0.5, spareCapacity: 0.5) == 150)
-        // The lead state fills the shortfall of a 2,000-troop mission: allies send 700, its own
-        // share is 600, so 700 are missing; at willingness 0.8 it fills 0.8 × 700 = 560.
-        #expect(ForceGeneration.leadContribution(ownShare: 600, mission: 2000, allies: 700, reserve: 5000, willingness: 0.8)
-            == 600 + 560)
-        // A reserve of 300 binds: 600 + 0.8 × 300.
-        #expect(ForceGeneration.leadContribution(ownShare: 600, mission: 2000, allies: 700, reserve: 300, willingness: 0.8)
-            == 840)
+        // The mission grows with the threat: 3,000 troops per unit, gravity 0.8, kind factor 0.95.
+        #expect(abs(ForceGeneration.need(troopsPerThreat: 3000, gravity: 0.8, kindFactor: 0.95) - 2280) < 1e-9)
+        // An ally with 500 of 10,000 troops on call owes 5% of a 2,000 mission; at willingness 0.6, 60.
+        #expect(abs(ForceGeneration.allyContribution(onCall: 500, totalOnCall: 10_000, need: 2000, willingness: 0.6) - 60) < 1e-9)
+        // Never more than it has on call.
+        #expect(ForceGeneration.allyContribution(onCall: 500, totalOnCall: 600, need: 5000, willingness: 1) == 500)
+        // The lead state fills the shortfall of a 2,000-troop mission: allies send 700, so 1,300
+        // are missing; at willingness 0.8 it fills 1,040.
+        #expect(ForceGeneration.leadContribution(need: 2000, allies: 700, reserve: 5000, willingness: 0.8) == 1040)
+        // A reserve of 300 binds: 0.8 × 300.
+        #expect(ForceGeneration.leadContribution(need: 2000, allies: 700, reserve: 300, willingness: 0.8) == 240)
         // No shortfall, nothing to fill.
-        #expect(ForceGeneration.leadContribution(ownShare: 600, mission: 2000, allies: 1500, reserve: 5000, willingness: 1)
-            == 600)
-        // Units on call elsewhere count at the spare share, garrisons in theatre in full:
-        // 9000 × 0.2 + 500.
+        #expect(ForceGeneration.leadContribution(need: 2000, allies: 2500, reserve: 5000, willingness: 1) == 0)
+        // Units on call count at the spare share, garrisons in theatre in full: 9000 × 0.2 + 500.
         #expect(ForceGeneration.leadReserve(onCall: 9000, spareCapacity: 0.2, inTheatre: 500) == 2300)
         // A garrison one scale away counts at 1/e; at the crisis in full.
         #expect(abs(ForceGeneration.garrisonInTheatre(personnel: 7000, distanceKm: 1500, scaleKm: 1500) - 7000 / M_E) < 1e-6)
@@ -140,10 +158,41 @@ import Testing
         #expect(abs(days - (1.1 + 3000.0 / 14400)) < 1e-12)
     }
 
+    @Test func threatAndCostTermsByHand() {
+        // Kind factor: a state 1, armed groups 0.8, unrest 0.8 × 0.6; alleged backing adds half of 0.3.
+        func k(_ state: Bool, _ isInternal: Bool, _ backing: Double) -> Double {
+            MemberPreferences.kindFactor(state: state, isInternal: isInternal, backing: backing, nonstateShare: 0.8,
+                                         internalShare: 0.6, backingWeight: 0.3)
+        }
+        #expect(k(true, false, 0) == 1)
+        #expect(abs(k(false, false, 0.5) - 0.95) < 1e-12)
+        #expect(abs(k(false, true, 0) - 0.48) < 1e-12)
+        #expect(k(true, false, 0) >= k(false, false, 0))
+        // Reach: the floor everywhere, all of it at the crisis.
+        #expect(MemberPreferences.reach(distanceKm: 0, scaleKm: 1500, floor: 0.3) == 1)
+        #expect(abs(MemberPreferences.reach(distanceKm: 1500, scaleKm: 1500, floor: 0.3) - (0.3 + 0.7 / M_E)) < 1e-9)
+        // Deterrence: nothing below the threshold, (1 - 0.25) / 2 for an equal.
+        #expect(MemberPreferences.deterrence(ratio: 0.1, threshold: 0.25) == 0)
+        #expect(MemberPreferences.deterrence(ratio: 1, threshold: 0.25) == 0.375)
+        // Reliability: an autocracy at 0.9 discounts 0.2 × 0.9; the lead state as a major power 0.2 more.
+        #expect(abs(MemberPreferences.reliability(autocracy: 0.9, isLead: false, autocracyWeight: 0.2, majorPowerWeight: 0.2) - 0.82) < 1e-12)
+        #expect(abs(MemberPreferences.reliability(autocracy: 0.9, isLead: true, autocracyWeight: 0.2, majorPowerWeight: 0.2) - 0.62) < 1e-12)
+    }
+
     @Test func unilateralAndSatisfaction() {
-        let p = UnilateralAction.probability(leadPosition: 5, level: 0, bias: -2.5, gapWeight: 5)
-        #expect(abs(p - 1 / (1 + exp(-2.5))) < 1e-9)
-        #expect(UnilateralAction.probability(leadPosition: 2, level: 3, bias: 0, gapWeight: 5) == 0.5)
+        func p(ownSoil: Bool = false, presence: Double = 0, lead: Double = 0, level: Int = 0, committed: Double = 0) -> Double {
+            UnilateralAction.probability(ownSoil: ownSoil, presence: presence, leadPosition: lead, level: level, committed: committed,
+                                         bias: -4, ownSoilWeight: 7, presenceWeight: 2, stakesWeight: 2.5, gapWeight: 2.5,
+                                         capacityWeight: 1)
+        }
+        #expect(abs(p() - 1 / (1 + exp(4.0))) < 1e-9)
+        // An armed threat on its own soil: logistic(3).
+        #expect(abs(p(ownSoil: true) - 1 / (1 + exp(-3.0))) < 1e-9)
+        // Wanting level 5 alone when the organization does nothing: -4 + 2.5 + 2.5 = 1.
+        #expect(abs(p(lead: 5) - 1 / (1 + exp(-1.0))) < 1e-9)
+        // The same want, the organization deploying: only the stakes count (accompanying action).
+        #expect(abs(p(lead: 5, level: 5) - 0.18242552380635635) < 1e-9)
+        #expect(p(lead: 5, committed: 1) < p(lead: 5))
         #expect(Consequences.satisfaction(requested: 5, got: 3) == 0.6)
         #expect(Consequences.satisfaction(requested: 3, got: 5) == 1)
     }

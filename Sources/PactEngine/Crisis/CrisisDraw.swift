@@ -63,98 +63,139 @@ extension CrisisSetup {
     /// per draw (parameters, the crisis shock, one normal per member, the unilateral uniform) so
     /// that runs differing only in parameters or a switched-off term share their randomness.
     ///
-    /// `disabled` is an `InterestTerm` raw value whose weight is forced to 0, or -1.
+    /// `disabled` is an interest term whose weight is forced to 0 (for the drivers), or nil.
     @inline(__always)
-    func draw(plan: SamplingPlan, workspace ws: DrawWorkspace, generator g: inout SeededGenerator, disabled: Int) -> DrawResult {
+    func draw(plan: SamplingPlan, workspace ws: DrawWorkspace, generator g: inout SeededGenerator,
+              disabled: InterestTerm?) -> DrawResult {
         let p = ws.parameters
         plan.sample(into: p, using: &g)
-        if disabled >= 0 { p[InterestTerm(rawValue: disabled)!.weight.rawValue] = 0 }
-        let n = ws.n
+        if let disabled { p[disabled.weight.rawValue] = 0 }
         let crisisShock = g.nextNormal() * p[CrisisParameter.crisisNoise.rawValue]
         let memberNoise = p[CrisisParameter.memberNoise.rawValue]
-        for i in 0..<n { ws.noise[i] = g.nextNormal() * memberNoise }
+        for i in 0..<ws.n { ws.noise[i] = crisisShock + g.nextNormal() * memberNoise }
         let unilateralUniform = g.nextUnit()
 
-        // Stage 1: the trigger's strength for this draw's parameters.
-        let s = trigger.strength(p)
+        let s = trigger.strength(p)                                   // stage 1
+        let leadAlone = preferences(p, ws, strength: s)               // stage 2
+        var level = decide(p, ws)                                     // stage 3
+        let (force, days) = generateForce(p, ws, level: &level)       // stage 4
+        let unilateral = actsAlone(p, leadAlone: leadAlone, level: level, uniform: unilateralUniform)  // stage 5
+        let satisfaction = Consequences.satisfaction(requested: requestedLevel, got: level)  // stage 6
+        return DrawResult(level: level, unilateral: unilateral, force: force, days: days, satisfaction: satisfaction, strength: s)
+    }
 
-        // Stage 2: preferences and salience.
+    /// The attacker's kind factor for this draw's parameters.
+    @inline(__always)
+    func kindFactor(_ p: UnsafeMutablePointer<Double>) -> Double {
+        MemberPreferences.kindFactor(
+            state: adversaryKind == .state, isInternal: adversaryKind == .internal, backing: backingLevel,
+            nonstateShare: p[CrisisParameter.threatNonstateShare.rawValue],
+            internalShare: p[CrisisParameter.threatInternalShare.rawValue], backingWeight: p[CrisisParameter.threatBacking.rawValue])
+    }
+
+    /// Stage 2: every member's preferred level, salience and bargaining weight (normalised to
+    /// shares) into the workspace; returns the level the lead state would want on its own account.
+    @inline(__always)
+    func preferences(_ p: UnsafeMutablePointer<Double>, _ ws: DrawWorkspace, strength s: Double) -> Double {
         let baseline = p[CrisisParameter.baseline.rawValue]
-        let wObl = p[CrisisParameter.wTreatyObligation.rawValue], wSol = p[CrisisParameter.wSolidarity.rawValue]
-        let wAdv = p[CrisisParameter.wAdversaryTies.rawValue], wReg = p[CrisisParameter.wRegimeSolidarity.rawValue]
-        let wSpill = p[CrisisParameter.wSpillover.rawValue], wCap = p[CrisisParameter.wLeadCapacity.rawValue]
+        let wObl = p[CrisisParameter.wTreatyObligation.rawValue], wThreat = p[CrisisParameter.wThreat.rawValue]
+        let wSol = p[CrisisParameter.wSolidarity.rawValue], wAdv = p[CrisisParameter.wAdversaryTies.rawValue]
+        let wReg = p[CrisisParameter.wRegimeSolidarity.rawValue], wCap = p[CrisisParameter.wLeadCapacity.rawValue]
         let wCost = p[CrisisParameter.wCost.rawValue], wCred = p[CrisisParameter.wCredibility.rawValue]
-        let wPrec = p[CrisisParameter.wPrecedent.rawValue]
-        let d0 = p[CrisisParameter.spilloverDistanceKm.rawValue]
+        let wPrec = p[CrisisParameter.wPrecedent.rawValue], wEntrap = p[CrisisParameter.wEntrapment.rawValue]
+        let d0 = p[CrisisParameter.spilloverDistanceKm.rawValue], floor = p[CrisisParameter.threatReachFloor.rawValue]
         let salFloor = p[CrisisParameter.salienceFloor.rawValue], salScale = p[CrisisParameter.salienceScale.rawValue]
+        let rAut = p[CrisisParameter.renegingAutocracy.rawValue], rMajor = p[CrisisParameter.renegingMajorPower.rawValue]
         let gamma = p[CrisisParameter.cloutExponent.rawValue]
-        // The value of collective action is the value of what the organization may legally do:
-        // the reasons to help (solidarity, regime solidarity, spillover) count in proportion to
-        // the share of the ladder open, as cost does (see CrisisSetup), and so does the reason
-        // not to (ties to the adversary): a call for calm costs little with the adversary's
-        // friends, a force sent against it a great deal.
-        let open = openShare
+        let ceiling = p[CrisisParameter.entrapmentCeiling.rawValue]
+        let wCalm = p[CrisisParameter.wConflictManagement.rawValue], calmCeiling = p[CrisisParameter.conflictManagementCeiling.rawValue]
+        let threat = gravity * kindFactor(p)
+        let deter = MemberPreferences.deterrence(ratio: attackerRatio, threshold: p[CrisisParameter.deterrenceRatio.rawValue])
+        let capacity = -leadCommittedElsewhere
+        // The reasons to help count in proportion to the share of the ladder legally open: a
+        // member weighing a statement does not weigh the value of sending troops. Only the
+        // reasons to help are scaled, so a wider legal opening never lowers a position.
+        let open = Double(trigger.cap.rawValue) / 5
         var leadAlone = 0.0
-        @inline(__always) func computePreference(_ i: Int) {
+        @inline(__always) func prefer(_ i: Int) {
             let role = roles[i]
             if role == .requester || role == .host {
                 ws.position[i] = requestedLevel
                 ws.salience[i] = 1
                 return
             }
-            let spill = MemberPreferences.spillover(distanceKm: distanceKm[i], scaleKm: d0, severity: severity)
-            let tSol = open * wSol * solidarity[i], tAdv = open * wAdv * adversaryTies[i], tReg = open * wReg * regimeSolidarity[i]
-            let tSpill = open * wSpill * spill, tCap = wCap * s * leadCapacity[i], tCred = wCred * s * credibilityTie[i]
-            let tPrec = wPrec * precedent[i]
-            let u = baseline + wObl * s + tSol + tAdv + tReg + tSpill + tCap + wCost * cost[i] + tCred + tPrec
-                + crisisShock + ws.noise[i]
-            ws.position[i] = MemberPreferences.level(latent: u)
-            if i == leadIndex {
-                // What the lead state would want to do on its own, outside the treaty: no legal
-                // obligation or organizational credibility, help terms and cost at full scale,
-                // its spare capacity counting in full; but an uninvited hand in a member's
-                // domestic crisis is no more open to it than to the organization.
+            let isLead = i == leadIndex
+            let reach = MemberPreferences.reach(distanceKm: distanceKm[i], scaleKm: d0, floor: floor)
+            let obligation = s * MemberPreferences.reliability(autocracy: autocracy[i], isLead: isLead,
+                                                               autocracyWeight: rAut, majorPowerWeight: rMajor)
+            let tThreat = open * wThreat * threat * reach * threatened[i]
+            let tSol = wSol * (open * max(0, solidarity[i]) + min(0, solidarity[i])), tAdv = wAdv * adversaryTies[i], tReg = open * wReg * regimeSolidarity[i]
+            let tCost = -wCost * bearsCost[i] * (distanceCost[i] + deter)
+            let tCap = isLead ? wCap * capacity : 0
+            let tCred = wCred * s * credibilityTie[i]
+            let tPrec = wPrec * precedent[i], tEntrap = -wEntrap * entrapment[i]
+            let u = baseline + wObl * obligation + tThreat + tSol + tAdv + tReg + tCost + tCap + tCred + tPrec + tEntrap
+                + ws.noise[i]
+            // In the lead state's wars its allies may speak for it but not fight beside it
+            // (Snyder 1984; none joined Russia in Georgia or Ukraine): entrapment caps their
+            // preferred level, as well as souring it through the term above.
+            var level = MemberPreferences.level(latent: u)
+            // The stake in calm argues for words, not force: it can lift a member's preferred
+            // level to the diplomatic rungs, never beyond, so it cannot carry aid or a deployment.
+            if conflictManagement[i] > 0 {
+                level = max(level, min(MemberPreferences.level(latent: u + wCalm * conflictManagement[i]), calmCeiling))
+            }
+            ws.position[i] = entrapment[i] > 0 ? min(level, ceiling) : level
+            if isLead {
+                // What the lead state would want on its own, outside the treaty: no legal
+                // obligation or organizational credibility, the cost of acting alone against an
+                // attacker measured against itself; an uninvited hand in a member's domestic
+                // crisis is no more open to it than to the organization.
                 let help = leadMayActAlone
-                let uAlone = baseline + help * (wSol * solidarity[i] + wReg * regimeSolidarity[i] + wSpill * spill
-                    + wCap * leadCapacity[i]) + wAdv * adversaryTies[i] + wCost * leadCostAlone + tPrec + crisisShock
-                    + ws.noise[i]
+                let costAlone = -wCost * (min(distanceKm[i], 6000) / 3000 + MemberPreferences.deterrence(
+                    ratio: attackerRatioAlone, threshold: p[CrisisParameter.deterrenceRatio.rawValue]))
+                let selfThreat = wThreat * threat * reach
+                let uAlone = baseline + help * (selfThreat + wSol * solidarity[i] + wReg * regimeSolidarity[i]) + tAdv
+                    + costAlone + tCap + ws.noise[i]
                 leadAlone = MemberPreferences.level(latent: uAlone)
             }
             if role == .adversary || role == .belligerent {
                 ws.salience[i] = 1
             } else {
-                var stake = abs(tSol) + abs(tAdv) + abs(tReg) + tSpill + abs(tPrec)
-                if i == leadIndex { stake += abs(tCap) + abs(tCred) }
+                var stake = abs(wSol * solidarity[i]) + abs(tAdv) + abs(wReg * regimeSolidarity[i]) + wThreat * reach * threatened[i]
+                    + wEntrap * entrapment[i]
+                if isLead { stake += wCap * leadCommittedElsewhere + wCred * credibilityTie[i] }
                 ws.salience[i] = MemberPreferences.salience(stake: stake, floor: salFloor, scale: salScale)
             }
         }
         // The lead state first: plain members are pulled toward its position.
-        if leadIndex >= 0 { computePreference(leadIndex) }
+        if leadIndex >= 0 { prefer(leadIndex) }
         let pull = p[CrisisParameter.leadPull.rawValue]
         let leadPosition = leadIndex >= 0 ? ws.position[leadIndex] : 0
-        var num = 0.0, den = 0.0
-        for i in 0..<n {
-            if i != leadIndex { computePreference(i) }
+        var total = 0.0
+        for i in 0..<ws.n {
+            if i != leadIndex { prefer(i) }
             if leadIndex >= 0 && followsLead[i] {
-                let a = pull * dependenceOnLead[i]
-                ws.position[i] += a * (leadPosition - ws.position[i])
+                ws.position[i] += pull * dependenceOnLead[i] * (leadPosition - ws.position[i])
             }
-            let w = pactExp(gamma * ws.logClout[i]) * ws.salience[i]
+            let w = weighsInProposal[i] ? pactExp(gamma * ws.logClout[i]) * ws.salience[i] : 0
             ws.weight[i] = w
-            num += w * ws.position[i]
-            den += w
+            total += w
         }
+        let inverse = total > 0 ? 1 / total : 0
+        for i in 0..<ws.n { ws.weight[i] *= inverse }
+        return leadAlone
+    }
 
-        let inverse = den > 0 ? 1 / den : 0
-        for i in 0..<n { ws.weight[i] *= inverse }
-
-        // Stage 3: bargaining, then consensus with the opt-out where it is in force.
-        let cap = trigger.cap.rawValue
-        // Non-negative, so Int(x + 0.5) rounds half up like `rounded()` without a library call.
-        let proposal = min(cap, Int((den > 0 ? num / den : 0) + 0.5))
+    /// Stage 3: the bargained proposal, then consensus (with the opt-out where it is in force),
+    /// stepping down one level while anyone blocks. Records each member's stance on the first
+    /// proposal.
+    @inline(__always)
+    func decide(_ p: UnsafeMutablePointer<Double>, _ ws: DrawWorkspace) -> Int {
+        let n = ws.n
+        var level = CollectiveDecision.proposal(positions: ws.position, weights: ws.weight, count: n, cap: trigger.cap.rawValue)
         let tol = p[CrisisParameter.supportTolerance.rawValue], block = p[CrisisParameter.blockThreshold.rawValue]
         let deference = p[CrisisParameter.leadDeference.rawValue], relief = p[CrisisParameter.optOutRelief.rawValue]
-        var level = proposal
         var first = true
         while true {
             var blocked = false
@@ -172,79 +213,83 @@ extension CrisisSetup {
                 }
             }
             first = false
-            if !blocked || level == 0 { break }
+            if !blocked || level == 0 { return level }
             level -= 1
         }
+    }
 
-        // Stage 4: force generation for level 5. Allies send their share of their assignment;
-        // the lead state sends its own share and then fills the mission's shortfall from its
-        // reserve (units on call for the other forces, garrisons in theatre).
-        var force = 0.0, days = 0.0
-        if level == 5 {
-            let share = p[CrisisParameter.deployShare.rawValue], from = p[CrisisParameter.willingFromLevel.rawValue]
-            var nearest = Double.infinity
-            var leadWillingness = 0.0
-            for i in 0..<n {
-                var c = 0.0
-                if i != requesterIndex && (assigned[i] > 0 || i == leadIndex) {
-                    let st = CollectiveDecision.stance(
-                        position: ws.position[i], salience: ws.salience[i], proposal: 5, isRequester: false,
-                        tolerance: tol, blockThreshold: block, deference: deference, dependenceOnLead: dependenceOnLead[i],
-                        optOut: optOutAllowed, optOutRelief: relief)
-                    if st == .support {
-                        let willingness = ForceGeneration.willingness(position: ws.position[i], from: from)
-                        let spare = i == leadIndex ? 1 - leadCommittedElsewhere : 1
-                        if i == leadIndex { leadWillingness = willingness }
-                        c = ForceGeneration.contribution(
-                            assigned: assigned[i], share: share, willingness: willingness, spareCapacity: spare)
-                    }
-                }
-                ws.contribution[i] = c
-                force += c
-            }
-            if leadIndex >= 0 && leadWillingness > 0 {
-                let own = ws.contribution[leadIndex]
-                var inTheatre = 0.0
-                let reach = p[CrisisParameter.spilloverDistanceKm.rawValue]
-                for b in leadGarrisonPersonnel.indices {
-                    inTheatre += ForceGeneration.garrisonInTheatre(
-                        personnel: leadGarrisonPersonnel[b], distanceKm: leadGarrisonKm[b], scaleKm: reach)
-                }
-                let reserve = ForceGeneration.leadReserve(
-                    onCall: leadOnCall, spareCapacity: 1 - leadCommittedElsewhere, inTheatre: inTheatre)
-                let c = ForceGeneration.leadContribution(
-                    ownShare: own, mission: share * missionAssigned, allies: force - own, reserve: reserve,
-                    willingness: leadWillingness)
-                ws.contribution[leadIndex] = c
-                force += c - own
-            }
-            for i in 0..<n where ws.contribution[i] > 0 { nearest = min(nearest, stagingKm[i]) }
-            if force < p[CrisisParameter.minViableForce.rawValue] {
-                level = 4
-                force = 0
-                for i in 0..<n { ws.contribution[i] = 0 }
+    /// Stage 4: the mission and each contingent for a level-5 decision (see `ForceGeneration`);
+    /// lowers `level` to 4 when too few troops come. Contributions are left in the workspace.
+    @inline(__always)
+    func generateForce(_ p: UnsafeMutablePointer<Double>, _ ws: DrawWorkspace, level: inout Int) -> (force: Double, days: Double) {
+        let n = ws.n
+        for i in 0..<n { ws.contribution[i] = 0 }
+        guard level == 5 else { return (0, 0) }
+        let need = ForceGeneration.need(troopsPerThreat: p[CrisisParameter.missionTroopsPerThreat.rawValue],
+                                        gravity: gravity, kindFactor: kindFactor(p))
+        let from = p[CrisisParameter.willingFromLevel.rawValue]
+        let tol = p[CrisisParameter.supportTolerance.rawValue], block = p[CrisisParameter.blockThreshold.rawValue]
+        let deference = p[CrisisParameter.leadDeference.rawValue], relief = p[CrisisParameter.optOutRelief.rawValue]
+        var totalOnCall = 0.0
+        for i in 0..<n where i != requesterIndex { totalOnCall += onCall[i] }
+        var allies = 0.0, leadWillingness = 0.0
+        for i in 0..<n where i != requesterIndex {
+            let st = CollectiveDecision.stance(
+                position: ws.position[i], salience: ws.salience[i], proposal: 5, isRequester: false,
+                tolerance: tol, blockThreshold: block, deference: deference, dependenceOnLead: dependenceOnLead[i],
+                optOut: optOutAllowed, optOutRelief: relief)
+            guard st == .support else { continue }
+            let willingness = ForceGeneration.willingness(position: ws.position[i], from: from)
+            if i == leadIndex {
+                leadWillingness = willingness
             } else {
-                days = ForceGeneration.daysToFirstArrival(
-                    nearestKm: nearest, decisionDelay: p[CrisisParameter.decisionDelayDays.rawValue],
-                    staging: p[CrisisParameter.stagingDays.rawValue], speedKmh: p[CrisisParameter.airliftSpeedKmh.rawValue])
+                let c = ForceGeneration.allyContribution(onCall: onCall[i], totalOnCall: totalOnCall, need: need,
+                                                         willingness: willingness)
+                ws.contribution[i] = c
+                allies += c
             }
-        } else {
+        }
+        var force = allies
+        if leadIndex >= 0 && leadIndex != requesterIndex && leadWillingness > 0 {
+            var inTheatre = 0.0
+            let reach = p[CrisisParameter.spilloverDistanceKm.rawValue]
+            for b in leadGarrisonPersonnel.indices {
+                inTheatre += ForceGeneration.garrisonInTheatre(
+                    personnel: leadGarrisonPersonnel[b], distanceKm: leadGarrisonKm[b], scaleKm: reach)
+            }
+            let reserve = ForceGeneration.leadReserve(onCall: onCall[leadIndex], spareCapacity: 1 - leadCommittedElsewhere,
+                                                      inTheatre: inTheatre)
+            let c = ForceGeneration.leadContribution(need: need, allies: allies, reserve: reserve, willingness: leadWillingness)
+            ws.contribution[leadIndex] = c
+            force += c
+        }
+        if force < p[CrisisParameter.minViableForce.rawValue] {
+            level = 4
             for i in 0..<n { ws.contribution[i] = 0 }
+            return (0, 0)
         }
+        var nearest = Double.infinity
+        for i in 0..<n where ws.contribution[i] > 0 { nearest = min(nearest, stagingKm[i]) }
+        let days = ForceGeneration.daysToFirstArrival(
+            nearestKm: nearest, decisionDelay: p[CrisisParameter.decisionDelayDays.rawValue],
+            staging: p[CrisisParameter.stagingDays.rawValue], speedKmh: p[CrisisParameter.airliftSpeedKmh.rawValue])
+        return (force, days)
+    }
 
-        // Stage 5: the lead state alone.
-        var unilateral = false
-        if leadIsBelligerent {
-            unilateral = true
-        } else if leadIndex >= 0 {
-            let prob = UnilateralAction.probability(
-                leadPosition: leadAlone, level: level, bias: p[CrisisParameter.unilateralBias.rawValue],
-                gapWeight: p[CrisisParameter.unilateralGapWeight.rawValue])
-            unilateral = unilateralUniform < prob
-        }
-
-        // Stage 6: consequences.
-        let satisfaction = Consequences.satisfaction(requested: requestedLevel, got: level)
-        return DrawResult(level: level, unilateral: unilateral, force: force, days: days, satisfaction: satisfaction, strength: s)
+    /// Stage 5: whether the lead state uses its armed forces outside the organization (see `UnilateralAction`).
+    @inline(__always)
+    func actsAlone(_ p: UnsafeMutablePointer<Double>, leadAlone: Double, level: Int, uniform: Double) -> Bool {
+        if leadIsBelligerent { return true }
+        guard leadIndex >= 0, leadIndex != requesterIndex || leadOnOwnSoil else { return false }
+        guard leadMayActAlone > 0 || leadOnOwnSoil else { return false }
+        let prob = UnilateralAction.probability(
+            ownSoil: leadOnOwnSoil, presence: leadPresence, leadPosition: leadAlone, level: level,
+            committed: leadCommittedElsewhere, bias: p[CrisisParameter.unilateralBias.rawValue],
+            ownSoilWeight: p[CrisisParameter.unilateralOwnSoil.rawValue],
+            presenceWeight: p[CrisisParameter.unilateralPresence.rawValue],
+            stakesWeight: p[CrisisParameter.unilateralStakes.rawValue],
+            gapWeight: p[CrisisParameter.unilateralGapWeight.rawValue],
+            capacityWeight: p[CrisisParameter.unilateralCapacity.rawValue])
+        return uniform < prob
     }
 }

@@ -4,39 +4,52 @@ import PactModel
 /// the parameter file (`Parameters/default.yaml`); this list is how the engine finds them fast:
 /// a draw reads parameter `k` from slot `k` of a flat buffer instead of a dictionary.
 public enum CrisisParameter: Int, CaseIterable, Sendable {
-    // Legal trigger strengths.
-    case strengthAllegedBacking, strengthNonstateAttack, strengthAssistance, strengthConsultations
-    case frozenRequesterDiscount
+    // Legal trigger strengths and the members' reliability.
+    case strengthStateAttack, strengthAllegedBacking, strengthNonstateAttack, strengthAssistance, strengthConsultations
+    case frozenRequesterDiscount, renegingAutocracy, renegingMajorPower
     // Member preferences: intercept, term weights, shapes, noise, salience.
     case baseline
-    case wTreatyObligation, wSolidarity, wAdversaryTies, wRegimeSolidarity, wSpillover, wLeadCapacity, wCost
-    case wCredibility, wPrecedent
+    case wTreatyObligation, wThreat, wSolidarity, wAdversaryTies, wRegimeSolidarity, wLeadCapacity, wCost
+    case wCredibility, wPrecedent, wEntrapment, entrapmentCeiling, wConflictManagement, conflictManagementCeiling
+    case threatNonstateShare, threatInternalShare, threatBacking, threatReachFloor, deterrenceRatio
     case spilloverDistanceKm, leadPull, memberNoise, crisisNoise, salienceFloor, salienceScale
     // Collective decision.
     case cloutExponent, supportTolerance, blockThreshold, leadDeference, optOutRelief
     // Force generation and deployment.
-    case deployShare, willingFromLevel, minViableForce, decisionDelayDays, stagingDays, airliftSpeedKmh
+    case missionTroopsPerThreat, willingFromLevel, minViableForce, decisionDelayDays, stagingDays, airliftSpeedKmh
     // Unilateral action.
-    case unilateralBias, unilateralGapWeight
+    case unilateralBias, unilateralGapWeight, unilateralOwnSoil, unilateralPresence, unilateralStakes, unilateralCapacity
 
     /// The name used in parameter files, scenario `uncertainty` blocks and output.
     public var name: String {
         switch self {
+        case .strengthStateAttack: "strength_state_attack"
         case .strengthAllegedBacking: "strength_alleged_backing"
         case .strengthNonstateAttack: "strength_nonstate_attack"
         case .strengthAssistance: "strength_assistance"
         case .strengthConsultations: "strength_consultations"
         case .frozenRequesterDiscount: "frozen_requester_discount"
+        case .renegingAutocracy: "reneging_autocracy"
+        case .renegingMajorPower: "reneging_major_power"
         case .baseline: "baseline"
         case .wTreatyObligation: "w_treaty_obligation"
+        case .wThreat: "w_threat"
         case .wSolidarity: "w_solidarity"
         case .wAdversaryTies: "w_adversary_ties"
         case .wRegimeSolidarity: "w_regime_solidarity"
-        case .wSpillover: "w_spillover"
         case .wLeadCapacity: "w_lead_capacity"
         case .wCost: "w_cost"
         case .wCredibility: "w_credibility"
         case .wPrecedent: "w_precedent"
+        case .wEntrapment: "w_entrapment"
+        case .entrapmentCeiling: "entrapment_ceiling"
+        case .wConflictManagement: "w_conflict_management"
+        case .conflictManagementCeiling: "conflict_management_ceiling"
+        case .threatNonstateShare: "threat_nonstate_share"
+        case .threatInternalShare: "threat_internal_share"
+        case .threatBacking: "threat_backing"
+        case .threatReachFloor: "threat_reach_floor"
+        case .deterrenceRatio: "deterrence_ratio"
         case .spilloverDistanceKm: "spillover_distance_km"
         case .leadPull: "lead_pull"
         case .memberNoise: "member_noise"
@@ -48,7 +61,7 @@ public enum CrisisParameter: Int, CaseIterable, Sendable {
         case .blockThreshold: "block_threshold"
         case .leadDeference: "lead_deference"
         case .optOutRelief: "opt_out_relief"
-        case .deployShare: "deploy_share"
+        case .missionTroopsPerThreat: "mission_troops_per_threat"
         case .willingFromLevel: "willing_from_level"
         case .minViableForce: "min_viable_force"
         case .decisionDelayDays: "decision_delay_days"
@@ -56,6 +69,10 @@ public enum CrisisParameter: Int, CaseIterable, Sendable {
         case .airliftSpeedKmh: "airlift_speed_kmh"
         case .unilateralBias: "unilateral_bias"
         case .unilateralGapWeight: "unilateral_gap_weight"
+        case .unilateralOwnSoil: "unilateral_own_soil"
+        case .unilateralPresence: "unilateral_presence"
+        case .unilateralStakes: "unilateral_stakes"
+        case .unilateralCapacity: "unilateral_capacity"
         }
     }
 
@@ -68,16 +85,20 @@ public enum CrisisParameter: Int, CaseIterable, Sendable {
 
     public var stage: Stage {
         switch self {
-        case .strengthAllegedBacking, .strengthNonstateAttack, .strengthAssistance, .strengthConsultations,
-            .frozenRequesterDiscount:
+        case .strengthStateAttack, .strengthAllegedBacking, .strengthNonstateAttack, .strengthAssistance,
+            .strengthConsultations, .frozenRequesterDiscount, .renegingAutocracy, .renegingMajorPower:
             .trigger
-        case .baseline, .wTreatyObligation, .wSolidarity, .wAdversaryTies, .wRegimeSolidarity, .wSpillover, .wLeadCapacity,
-            .wCost, .wCredibility, .wPrecedent, .spilloverDistanceKm, .leadPull, .memberNoise, .crisisNoise, .salienceFloor,
-            .salienceScale:
+        case .baseline, .wTreatyObligation, .wThreat, .wSolidarity, .wAdversaryTies, .wRegimeSolidarity, .wLeadCapacity,
+            .wCost, .wCredibility, .wPrecedent, .wEntrapment, .entrapmentCeiling, .wConflictManagement, .conflictManagementCeiling, .threatNonstateShare, .threatInternalShare, .threatBacking,
+            .threatReachFloor, .deterrenceRatio, .spilloverDistanceKm, .leadPull, .memberNoise, .crisisNoise,
+            .salienceFloor, .salienceScale:
             .preferences
         case .cloutExponent, .supportTolerance, .blockThreshold, .leadDeference, .optOutRelief: .decision
-        case .deployShare, .willingFromLevel, .minViableForce, .decisionDelayDays, .stagingDays, .airliftSpeedKmh: .force
-        case .unilateralBias, .unilateralGapWeight: .unilateral
+        case .missionTroopsPerThreat, .willingFromLevel, .minViableForce, .decisionDelayDays, .stagingDays, .airliftSpeedKmh:
+            .force
+        case .unilateralBias, .unilateralGapWeight, .unilateralOwnSoil, .unilateralPresence, .unilateralStakes,
+            .unilateralCapacity:
+            .unilateral
         }
     }
 
@@ -88,28 +109,30 @@ public enum CrisisParameter: Int, CaseIterable, Sendable {
     /// documented values.
     public static var levelWeights: [CrisisParameter] {
         [.baseline] + InterestTerm.allCases.map(\.weight)
-            + [.strengthAllegedBacking, .strengthNonstateAttack, .strengthAssistance, .strengthConsultations,
-               .leadPull, .cloutExponent, .blockThreshold, .optOutRelief]
+            + [.strengthStateAttack, .strengthAllegedBacking, .strengthNonstateAttack, .strengthAssistance,
+               .strengthConsultations, .leadPull, .cloutExponent, .blockThreshold, .optOutRelief]
     }
 }
 
-/// The named interest terms of a member's preference (SPEC 7). Each has a weight parameter; the
-/// drivers of a forecast are measured by switching one term's weight to zero.
+/// The named interest terms of a member's preference. Each has a weight parameter; the drivers
+/// of a forecast are measured by switching one term's weight to zero.
 public enum InterestTerm: Int, CaseIterable, Sendable {
-    case treatyObligation, solidarity, adversaryTies, regimeSolidarity, spillover, leadCapacity, cost, credibility,
-        precedent
+    case treatyObligation, threat, solidarity, adversaryTies, regimeSolidarity, cost, leadCapacity, credibility,
+        precedent, entrapment, conflictManagement
 
     public var name: String {
         switch self {
         case .treatyObligation: "treaty_obligation"
+        case .threat: "threat"
         case .solidarity: "solidarity"
         case .adversaryTies: "adversary_ties"
         case .regimeSolidarity: "regime_solidarity"
-        case .spillover: "spillover"
-        case .leadCapacity: "lead_capacity"
         case .cost: "cost"
+        case .leadCapacity: "lead_capacity"
         case .credibility: "credibility"
         case .precedent: "precedent"
+        case .entrapment: "entrapment"
+        case .conflictManagement: "conflict_management"
         }
     }
 
@@ -117,14 +140,16 @@ public enum InterestTerm: Int, CaseIterable, Sendable {
     public var weight: CrisisParameter {
         switch self {
         case .treatyObligation: .wTreatyObligation
+        case .threat: .wThreat
         case .solidarity: .wSolidarity
         case .adversaryTies: .wAdversaryTies
         case .regimeSolidarity: .wRegimeSolidarity
-        case .spillover: .wSpillover
-        case .leadCapacity: .wLeadCapacity
         case .cost: .wCost
+        case .leadCapacity: .wLeadCapacity
         case .credibility: .wCredibility
         case .precedent: .wPrecedent
+        case .entrapment: .wEntrapment
+        case .conflictManagement: .wConflictManagement
         }
     }
 }

@@ -40,23 +40,36 @@ public struct TriggerAssessment: Hashable, Sendable {
     public var hasValidRequest: Bool
     public var reasons: [String]
 
-    /// The strength of the members' obligation, 0...1, for parameter values `p`: 1 for an armed
-    /// attack on a requesting member's territory, less for framed or non-state attacks, a
-    /// parameter for assistance and consultations; times `frozen_requester_discount` when the
+    /// The strength of the members' obligation, 0...1, for parameter values `p`, ordered by
+    /// construction so that a firmer legal basis never weighs less:
+    ///
+    ///     s_state      = strength_state_attack                       (an armed attack by a state, or evident backing)
+    ///     s_assistance = min(strength_assistance, s_state)
+    ///     s_nonstate   = max(s_assistance, min(strength_nonstate_attack, s_state))
+    ///     s_alleged    = max(s_assistance, min(strength_alleged_backing, s_state))
+    ///     s_consult    = min(strength_consultations, s_assistance)
+    ///
+    /// so s_consult ≤ s_assistance ≤ s_nonstate, s_alleged ≤ s_state: a weak state's attack
+    /// engages the obligation at least as strongly as the same attack by armed groups, and
+    /// Article 4 at least as strongly as a request outside it. `strength_state_attack` is the
+    /// reliability of an alliance commitment in war, its prior the published base rates (about
+    /// half of commitments honoured overall). Times `frozen_requester_discount` when the
     /// requester is frozen.
     @inline(__always)
     func strength(_ p: UnsafePointer<Double>) -> Double {
+        let state = p[CrisisParameter.strengthStateAttack.rawValue]
+        let assistance = min(p[CrisisParameter.strengthAssistance.rawValue], state)
         var s: Double
         switch coverage {
         case .collectiveDefence:
             switch framing {
-            case .stateAttack, .evidentBacking: s = 1
-            case .nonstateAttack: s = p[CrisisParameter.strengthNonstateAttack.rawValue]
-            case .allegedBacking: s = p[CrisisParameter.strengthAllegedBacking.rawValue]
-            case .domestic: s = p[CrisisParameter.strengthAssistance.rawValue]
+            case .stateAttack, .evidentBacking: s = state
+            case .nonstateAttack: s = max(assistance, min(p[CrisisParameter.strengthNonstateAttack.rawValue], state))
+            case .allegedBacking: s = max(assistance, min(p[CrisisParameter.strengthAllegedBacking.rawValue], state))
+            case .domestic: s = assistance
             }
-        case .assistance: s = p[CrisisParameter.strengthAssistance.rawValue]
-        case .consultations: s = p[CrisisParameter.strengthConsultations.rawValue]
+        case .assistance: s = assistance
+        case .consultations: s = min(p[CrisisParameter.strengthConsultations.rawValue], assistance)
         case .statements: s = 0
         }
         if requesterFrozen { s *= p[CrisisParameter.frozenRequesterDiscount.rawValue] }
@@ -84,10 +97,13 @@ public struct TriggerInput: Hashable, Sendable {
     public var collectiveForcesExist: Bool
     /// A member's domestic crisis (`Crisis.isDomestic`).
     public var domestic: Bool
+    /// The requester is the location: the member asks for help on its own soil.
+    public var requesterIsLocation: Bool
 
     public init(article: Int?, territory: Crisis.Territory, adversaryKind: Adversary.Kind, backing: Adversary.Backing,
                 adversaryIsParty: Bool, requesterStatus: MembershipStatus?, hasRequester: Bool,
-                locationStatus: MembershipStatus?, reformInForce: Bool, collectiveForcesExist: Bool, domestic: Bool? = nil) {
+                locationStatus: MembershipStatus?, reformInForce: Bool, collectiveForcesExist: Bool, domestic: Bool? = nil,
+                requesterIsLocation: Bool = true) {
         self.article = article
         self.territory = territory
         self.adversaryKind = adversaryKind
@@ -99,6 +115,7 @@ public struct TriggerInput: Hashable, Sendable {
         self.reformInForce = reformInForce
         self.collectiveForcesExist = collectiveForcesExist
         self.domestic = domestic ?? (adversaryKind == .internal)
+        self.requesterIsLocation = requesterIsLocation
     }
 
     public init(crisis: Crisis, snapshot: DatasetSnapshot) {
@@ -110,29 +127,34 @@ public struct TriggerInput: Hashable, Sendable {
             adversaryIsParty: crisis.adversary.kind == .state && adversaryStatus.map(partyStatuses.contains) == true,
             requesterStatus: crisis.requester.flatMap { snapshot.status(of: $0) }, hasRequester: crisis.requester != nil,
             locationStatus: snapshot.status(of: crisis.location), reformInForce: snapshot.allowsOptOut,
-            collectiveForcesExist: !snapshot.forces.isEmpty,
-            domestic: crisis.isDomestic)
+            collectiveForcesExist: snapshot.forces.contains { $0.force.kind.isDeployable },
+            domestic: crisis.isDomestic, requesterIsLocation: crisis.requester == crisis.location)
     }
 }
 
 public enum LegalTrigger {
     /// Applies the treaty rules in order; the first that decides the cap wins, and every rule
-    /// consulted is recorded in `reasons` in words.
+    /// consulted is recorded in `reasons` in words. docs/MODEL.md gives each rule's source.
     ///
     /// 1. A request counts only from a member or frozen member on the day.
     /// 2. A state adversary that is itself a member: Article 1 (peaceful settlement) governs; no
     ///    collective defence; cap 2 (consultations).
-    /// 3. A location outside the organization with no valid request: cap 1 (statements).
+    /// 3. A location outside the members: Article 4 covers aggression against a member only, so
+    ///    whoever asks, at most consultations (Article 2): cap 2 with a valid request, cap 1 without.
     /// 4. Contested or foreign territory: Article 4 covers a member's recognised territory only;
     ///    cap 2.
     /// 5. No valid request: a member's domestic crisis, or a non-state threat (insurgents,
-    ///    terrorists) on its soil, is its own affair (non-interference), cap 1; otherwise, since 2010 help comes only at the attacked member's request, and before it
-    ///    the treaty was never used without one; cap 2.
-    /// 6. A domestic crisis before the crisis-response reform: no mandate to intervene; cap 2.
-    /// 7. Article 4 invoked for an attack (a state, a non-state group, or unrest framed as
+    ///    terrorists) on its soil, is its own affair (non-interference), cap 1; otherwise help
+    ///    comes only at the attacked member's request; cap 2.
+    /// 6. The requester is not the member whose territory is attacked: collective help is given
+    ///    at the attacked member's own request; cap 2.
+    /// 7. A domestic crisis before the crisis-response reform: no mandate to intervene; cap 2.
+    /// 8. Article 4 invoked for an attack (a state, a non-state group, or unrest framed as
     ///    externally backed): collective defence, cap 5.
-    /// 8. Otherwise (Article 2, no article, or unrest with no outside backing): assistance, cap 4.
-    /// 9. Level 5 needs a collective force in existence on the day; without one the cap is 4.
+    /// 9. Otherwise (Article 2, no article, or unrest with no outside backing): assistance, cap 4.
+    /// 10. Level 5 needs a deployable collective force in existence on the day; without one the cap is 4.
+    ///
+    /// The lead state's own requests pass the same rules.
     public static func assess(_ input: TriggerInput) -> TriggerAssessment {
         var reasons: [String] = []
         let framing: TriggerAssessment.Framing
@@ -161,7 +183,7 @@ public enum LegalTrigger {
             var cap = cap
             if cap == .deployment && !input.collectiveForcesExist {
                 cap = .aid
-                reasons.append("no collective force exists on the day, so nothing can be deployed (cap 4)")
+                reasons.append("no deployable collective force exists on the day, so nothing can be deployed (cap 4)")
             }
             return TriggerAssessment(cap: cap, coverage: coverage, framing: framing, requesterFrozen: requesterFrozen && validRequest,
                                      hasValidRequest: validRequest, reasons: reasons)
@@ -171,7 +193,11 @@ public enum LegalTrigger {
             return result(.consultations, .consultations,
                 "the adversary is itself a member: Article 1 binds members to settle disputes peacefully and the treaty has no collective defence between members (cap 2)")
         }
-        if !locationIsParty && !validRequest {
+        if !locationIsParty {
+            if validRequest {
+                return result(.consultations, .consultations,
+                    "the crisis is on the soil of a state that is not a member: Article 4 covers aggression against a member only, so a request opens consultations at most (cap 2)")
+            }
             return result(.statement, .statements,
                 "the crisis is outside the organization's members and no member asked for help: nothing obliges the members (cap 1)")
         }
@@ -190,6 +216,10 @@ public enum LegalTrigger {
         if !validRequest {
             return result(.consultations, .consultations,
                 "no member asked for help: collective help is given at the attacked member's request (cap 2)")
+        }
+        if !input.requesterIsLocation {
+            return result(.consultations, .consultations,
+                "the member that asked is not the one whose territory is attacked: collective help is given at the attacked member's own request (cap 2)")
         }
         if input.domestic && !input.reformInForce {
             return result(.consultations, .consultations,

@@ -9,16 +9,19 @@ import PactModel
 ///
 /// with a crisis-wide shock η ~ N(0, crisis_noise²) shared by all members and an idiosyncratic
 /// ε_i ~ N(0, member_noise²); the preferred level is `5 · logistic(u_i)`, a continuous point on
-/// the 0...5 ladder. The terms x_ik are listed in `InterestTerm` and computed in `CrisisSetup`.
+/// the 0...5 ladder. The terms x_ik are listed in `InterestTerm`; every weight is ≥ 0 and each
+/// term's sign is fixed, so a graver threat, a firmer obligation or closer solidarity can only
+/// raise a member's preferred level, and a costlier operation can only lower it.
 public enum MemberPreferences {
     /// The preferred ladder level for a latent support `u`: 5 / (1 + e^-u).
     @inline(__always)
     public static func level(latent u: Double) -> Double { 5 / (1 + pactExp(-u)) }
 
     /// Salience in [floor, 1): how engaged the member's own interests are. `stake` is the sum of
-    /// the absolute weighted terms that differ between members (solidarity, adversary ties,
-    /// regime solidarity, spillover, precedent, and for the lead state capacity and credibility);
-    /// the treaty obligation and cost, common to all, do not make a member care more.
+    /// the weighted member-specific terms that do not depend on the crisis's gravity or legal
+    /// basis (solidarity, adversary ties, regime solidarity, the threat's reach, entrapment, and
+    /// for the lead state capacity and credibility), so that a graver or better-founded crisis
+    /// moves positions, never bargaining weights.
     ///
     ///     salience = floor + (1 - floor) · (1 - e^(-stake / scale))
     @inline(__always)
@@ -26,10 +29,37 @@ public enum MemberPreferences {
         floor + (1 - floor) * (1 - pactExp(-stake / scale))
     }
 
-    /// Spillover threat: exp(-distance / d0) · severity, 1 at the location itself for the worst crises.
+    /// How far a threat reaches a member: floor + (1 - floor) · exp(-distance / d0). An attack
+    /// on one member is partly an attack on all (the floor); neighbours feel it most.
     @inline(__always)
-    public static func spillover(distanceKm: Double, scaleKm: Double, severity: Double) -> Double {
-        pactExp(-distanceKm / scaleKm) * severity
+    public static func reach(distanceKm: Double, scaleKm: Double, floor: Double) -> Double {
+        floor + (1 - floor) * pactExp(-distanceKm / scaleKm)
+    }
+
+    /// The attacker's kind factor: 1 for a state, `nonstate` (≤ 1) for armed groups, `nonstate ·
+    /// internal` for home-grown unrest, plus `backing` times the outside backing (0, ½ alleged,
+    /// 1 evident). A state's attack is never rated a lesser threat than the same by armed groups.
+    @inline(__always)
+    public static func kindFactor(state: Bool, isInternal: Bool, backing: Double, nonstateShare: Double,
+                                  internalShare: Double, backingWeight: Double) -> Double {
+        let base = state ? 1 : (isInternal ? nonstateShare * internalShare : nonstateShare)
+        return base + backingWeight * backing
+    }
+
+    /// Deterrence in the cost term: max(0, r − ρ) / (1 + r), r the attacker's capability over
+    /// that of the members that would act. An attacker weaker than ρ of them deters nothing; a
+    /// much stronger one approaches 1.
+    @inline(__always)
+    public static func deterrence(ratio r: Double, threshold rho: Double) -> Double {
+        max(0, r - rho) / (1 + r)
+    }
+
+    /// The reliability of a member's obligation (Leeds 2003: non-democracies and major powers
+    /// renege more): 1 − reneging_autocracy · autocracy − reneging_major_power · [lead state],
+    /// at least 0.
+    @inline(__always)
+    public static func reliability(autocracy: Double, isLead: Bool, autocracyWeight: Double, majorPowerWeight: Double) -> Double {
+        max(0, 1 - autocracyWeight * autocracy - (isLead ? majorPowerWeight : 0))
     }
 }
 
@@ -68,14 +98,25 @@ public enum CollectiveDecision {
         return .block
     }
 
-    /// The bargained proposal: round(Σ w_i p_i / Σ w_i) capped at `cap`.
+    /// The bargained proposal: round(Σ w_i p_i / Σ w_i) capped at `cap` (0 when no one weighs).
     public static func proposal(positions: [Double], weights: [Double], cap: Int) -> Int {
+        positions.withUnsafeBufferPointer { p in
+            weights.withUnsafeBufferPointer { w in
+                proposal(positions: p.baseAddress!, weights: w.baseAddress!, count: positions.count, cap: cap)
+            }
+        }
+    }
+
+    /// The same on raw buffers, as a draw keeps them.
+    @inline(__always)
+    static func proposal(positions: UnsafePointer<Double>, weights: UnsafePointer<Double>, count: Int, cap: Int) -> Int {
         var num = 0.0, den = 0.0
-        for i in positions.indices {
+        for i in 0..<count {
             num += weights[i] * positions[i]
             den += weights[i]
         }
-        return min(cap, Int((den > 0 ? num / den : 0).rounded()))
+        // Non-negative, so Int(x + 0.5) rounds half up like `rounded()` without a library call.
+        return min(cap, Int((den > 0 ? num / den : 0) + 0.5))
     }
 
     /// The consensus rule on plain arrays (for tests and tools): the level adopted and each
@@ -103,28 +144,27 @@ public enum CollectiveDecision {
 
 /// Stage 4: force generation and deployment, for draws that reach level 5.
 ///
-/// Each supporting member other than the requester sends `deploy_share · assigned · willingness`
-/// of the troops it has assigned to the collective force used (the lead state times its spare
-/// capacity, 1 - committed elsewhere). Willingness rises linearly from 0 at `willing_from_level`
-/// to 1 at level 5.
+/// The council plans a mission from the threat, not from a force's label:
 ///
-/// The lead state then fills the mission. The mission is what the council plans: `deploy_share`
-/// of the force the members other than the requester have assigned (Kazakhstan 2022: about
-/// 2,030–2,500 of ~3,100). Allies send what their assignment and will allow, the smaller ones
-/// token companies and battalions; the lead state makes up the shortfall, times its willingness,
-/// from its reserve: the units it keeps on call for the organization's other rapid-reaction and
-/// peacekeeping forces (for the CSTO, the airborne division and air-assault brigade assigned to
-/// the rapid-reaction forces), times its spare capacity, plus its garrisons near the crisis, each
-/// weighted by `exp(-distance / spillover_distance_km)`: troops already in the region are not tied
-/// down elsewhere and can be committed at once. That is why the lead state supplied most of the
-/// 2022 force although it had assigned less than half of the peacekeeping forces.
+///     need = mission_troops_per_threat · gravity · kind factor
 ///
-/// If the total is below `min_viable_force` no force forms and the level falls to 4 (aid). The
-/// first troops land `decision_delay_days + staging_days + distance / airlift speed` after the
-/// request, from the nearest contributor (its capital or one of its bases). Airlift speed is a
-/// block speed for transport aircraft (Il-76 cruise ~750 km/h, less climb, routing and
-/// turnaround); the delays cover the council's decision and loading the first echelon. The model
-/// does not track sealift, road moves or the build-up after the first echelon.
+/// (Kazakhstan 2022: about 2,000–2,500 planned for 225 deaths over two weeks). Members share it
+/// in proportion to what they have on call for the organization's deployable forces: ally i
+/// sends `willingness_i · min(on call_i, need · on call_i / Σ on call)`, its fair share times its
+/// willingness (allies sent token companies and battalions). The lead state then fills the
+/// shortfall, times its willingness, from its reserve: its units on call times its spare capacity
+/// (1 − committed elsewhere), plus its garrisons near the crisis, each weighted by
+/// `exp(-distance / spillover_distance_km)`: troops already in the region are not tied down
+/// elsewhere.
+///
+///     c_lead = willingness_lead · min(max(0, need − Σ allies), reserve)
+///
+/// Willingness rises linearly from 0 at `willing_from_level` to 1 at level 5; only members that
+/// support level 5 send troops, and the requester sends none to its own soil. If the total is
+/// below `min_viable_force` no force forms and the level falls to 4 (aid). The first troops land
+/// `decision_delay_days + staging_days + distance / airlift speed` after the request, from the
+/// nearest contributor (its capital or one of its bases). The model does not track sealift, road
+/// moves or the build-up after the first echelon.
 public enum ForceGeneration {
     @inline(__always)
     public static func willingness(position: Double, from threshold: Double) -> Double {
@@ -132,9 +172,17 @@ public enum ForceGeneration {
         return min(1, max(0, (position - threshold) / (5 - threshold)))
     }
 
+    /// The troops the council plans for the mission.
     @inline(__always)
-    public static func contribution(assigned: Double, share: Double, willingness: Double, spareCapacity: Double) -> Double {
-        assigned * share * willingness * spareCapacity
+    public static func need(troopsPerThreat: Double, gravity: Double, kindFactor: Double) -> Double {
+        max(0, troopsPerThreat * gravity * kindFactor)
+    }
+
+    /// An ally's contingent: its willingness times its fair share of the mission, at most what it has on call.
+    @inline(__always)
+    public static func allyContribution(onCall: Double, totalOnCall: Double, need: Double, willingness: Double) -> Double {
+        guard totalOnCall > 0 else { return 0 }
+        return willingness * min(onCall, need * onCall / totalOnCall)
     }
 
     /// The part of a garrison that counts as in theatre: its personnel times
@@ -144,24 +192,17 @@ public enum ForceGeneration {
         personnel * pactExp(-distanceKm / scaleKm)
     }
 
-    /// The lead state's reserve beyond its assignment to the force used: the units it keeps on
-    /// call for the organization's other forces, of which only the spare share is free, plus its
-    /// garrisons in theatre, which are free whatever the commitments elsewhere.
+    /// The lead state's reserve: its units on call, of which only the spare share is free, plus
+    /// its garrisons in theatre, which are free whatever the commitments elsewhere.
     @inline(__always)
     public static func leadReserve(onCall: Double, spareCapacity: Double, inTheatre: Double) -> Double {
         onCall * spareCapacity + inTheatre
     }
 
-    /// The lead state's contingent: its own share of the force used, plus, times its willingness,
-    /// what it fills from its reserve of the shortfall between the mission and what the allies
-    /// and its own share provide.
-    ///
-    ///     c_lead = own + willingness · min(max(0, mission − allies − own), reserve)
+    /// The lead state's contingent: willingness · min(max(0, need − allies), reserve).
     @inline(__always)
-    public static func leadContribution(ownShare: Double, mission: Double, allies: Double, reserve: Double,
-                                        willingness: Double) -> Double {
-        let shortfall = max(0, mission - allies - ownShare)
-        return ownShare + willingness * min(shortfall, reserve)
+    public static func leadContribution(need: Double, allies: Double, reserve: Double, willingness: Double) -> Double {
+        willingness * min(max(0, need - allies), reserve)
     }
 
     @inline(__always)
@@ -170,20 +211,34 @@ public enum ForceGeneration {
     }
 }
 
-/// Stage 5: the lead state acting alone, outside the organization.
+/// Stage 5: the lead state's own armed action, outside the organization's framework.
 ///
-/// If the lead state is itself a party to the fighting (and not the requester), it is acting
-/// alone by definition. Otherwise it acts alone with probability
-/// `logistic(unilateral_bias + unilateral_gap_weight · max(0, p_alone - level) / 5)`, where
-/// `p_alone` is the level the lead state would want on its own account, outside the treaty (its
-/// interest terms without the legal obligation and credibility, unscaled by the legal cap): the
-/// further the organization falls short of that, the likelier it substitutes its own action
-/// (arms in 1999, peacekeepers in Karabakh in 2020).
+/// `unilateral` means the lead state uses its armed forces in the crisis outside the
+/// organization: on its own soil too (an attack or armed mutiny it fights itself), and under
+/// bilateral or Union State arrangements; police and security services alone do not count, nor
+/// do deliveries of arms and equipment. It may accompany collective action as well as replace it.
+///
+/// A lead state that is itself a belligerent acts by definition. Otherwise
+///
+///     P = logistic(unilateral_bias + unilateral_own_soil · [armed threat on its own soil]
+///                  + unilateral_presence · presence + unilateral_stakes · p_alone / 5
+///                  + unilateral_gap_weight · max(0, p_alone − level) / 5
+///                  − unilateral_capacity · committed elsewhere)
+///
+/// where `presence` is its garrisons and bilateral commitments in the location member and
+/// `p_alone` the level it would want on its own account, outside the treaty (its interest terms
+/// without the legal obligation and credibility): the more it cares, and the further the
+/// organization falls short of that, the likelier it acts (arms in 1999, peacekeepers in
+/// Karabakh in 2020, the 201st base reinforced beside the organization in 2021).
 public enum UnilateralAction {
     @inline(__always)
-    public static func probability(leadPosition: Double, level: Int, bias: Double, gapWeight: Double) -> Double {
+    public static func probability(ownSoil: Bool, presence: Double, leadPosition: Double, level: Int, committed: Double,
+                                   bias: Double, ownSoilWeight: Double, presenceWeight: Double, stakesWeight: Double,
+                                   gapWeight: Double, capacityWeight: Double) -> Double {
         let gap = max(0, leadPosition - Double(level)) / 5
-        return 1 / (1 + pactExp(-(bias + gapWeight * gap)))
+        let z = bias + (ownSoil ? ownSoilWeight : 0) + presenceWeight * presence + stakesWeight * leadPosition / 5
+            + gapWeight * gap - capacityWeight * committed
+        return 1 / (1 + pactExp(-z))
     }
 }
 

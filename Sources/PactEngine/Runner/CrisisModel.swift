@@ -35,12 +35,12 @@ public struct CrisisModel: Sendable {
         let runner = MonteCarlo(setup: setup, plan: plan, draws: draws, seed: seed,
                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                 cancellation: cancellation)
-        let tally = try runner.run(disabled: -1)
+        let tally = try runner.run()
         var driverList: [Driver] = []
         if drivers {
             let expected = Double(tally.levelTotal) / Double(max(1, draws))
             for term in InterestTerm.allCases {
-                let ablated = try runner.run(disabled: term.rawValue, levelsOnly: true)
+                let ablated = try runner.run(disabled: term, levelsOnly: true)
                 let effect = expected - Double(ablated.levelTotal) / Double(max(1, draws))
                 driverList.append(Driver(term: term.name, effect: effect))
             }
@@ -60,7 +60,7 @@ public struct CrisisModel: Sendable {
         let runner = MonteCarlo(setup: setup, plan: plan, draws: draws, seed: seed,
                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                 cancellation: cancellation)
-        let tally = try runner.run(disabled: -1, levelsOnly: true)
+        let tally = try runner.run(levelsOnly: true)
         return tally.levelCounts.map { Double($0) / Double(max(1, draws)) }
     }
 }

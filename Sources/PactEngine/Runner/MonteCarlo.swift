@@ -40,11 +40,11 @@ struct MonteCarlo {
 
     /// Upper bound of any single draw's force, for the histogram size.
     var forceBins: Int {
-        let share = plan.high[CrisisParameter.deployShare.rawValue]
-        return Int((setup.assigned.reduce(0, +) * max(0, share)).rounded(.up)) + 2
+        // No contingent exceeds what its member has on call, the lead state's garrisons included.
+        return Int((setup.onCall.reduce(0, +) + setup.leadGarrisonPersonnel.reduce(0, +)).rounded(.up)) + 2
     }
 
-    func run(disabled: Int, levelsOnly: Bool = false) throws(RunCancelled) -> Tally {
+    func run(disabled: InterestTerm? = nil, levelsOnly: Bool = false) throws(RunCancelled) -> Tally {
         let n = setup.count
         let chunks = chunkCount
         let workers = min(threads, max(1, chunks))
