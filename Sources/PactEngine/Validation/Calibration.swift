@@ -311,5 +311,5 @@ public enum Calibration {
     /// Draws per case in each evaluation: enough that common random numbers make the objective
     /// smooth at the search's finest step, few enough that a leave-one-out run takes minutes.
     public static let defaultFitDraws = 1000
-    public static let defaultMaximumEvaluations = 300
+    public static let defaultMaximumEvaluations = 1000
 }
