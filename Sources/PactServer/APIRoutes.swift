@@ -68,7 +68,8 @@ struct APIRoutes: Sendable {
         api.get("data/:topic", use: handle { request, context in
             let topic = try context.parameters.require("topic")
             let day = try DataTopics.day(request.uri.queryParameters.get("as_of"))
-            return .json(try DataTopics.json(topic, in: DataTopicTables(dataset: catalog.dataset, day: day)))
+            let actor = try DataTopics.actor(request.uri.queryParameters.get("actor"), in: catalog.dataset)
+            return .json(try DataTopics.json(topic, in: DataTopicTables(dataset: catalog.dataset, day: day), involving: actor))
         })
         api.get("cases", use: handle { _, _ in .json(.array(catalog.cases.map(CaseJSON.json))) })
         api.get("validate", use: handle { _, _ in

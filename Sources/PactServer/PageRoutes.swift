@@ -111,7 +111,8 @@ struct PageRoutes: Sendable {
         })
         router.get("cases", use: page { _, csrf in try render("cases", try await casesContext(csrf)) })
         router.get("data", use: page { request, csrf in
-            try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"), csrf)
+            try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"),
+                         actor: request.uri.queryParameters.get("actor"), csrf)
         })
         router.get("bargain", use: page { request, csrf in
             try await bargainPage(scenario: request.uri.queryParameters.get("scenario"), posted: nil, csrf: csrf)
@@ -247,6 +248,16 @@ struct PageRoutes: Sendable {
         // An empty field would print "(field: )": only a named field is shown.
         if let field = error.field, !field.isEmpty { context["field"] = field }
         if error.status == .notFound { context["notFound"] = true }
+        if let allowed = error.allowed, !allowed.isEmpty {
+            // A data topic or actor that does not exist: each valid one a link to its page.
+            let link: ((String) -> String)? = switch error.field {
+            case "topic": { "/data?topic=\(Self.escapePath($0))" }
+            case "actor": { "/data?topic=relations&actor=\(Self.escapePath($0))" }
+            default: nil
+            }
+            context["hasAllowed"] = true
+            context["allowed"] = allowed.map { value in link.map { ["value": value, "href": $0(value)] } ?? ["value": value] }
+        }
         return error.withHeaders((try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status))
     }
 
@@ -443,17 +454,32 @@ struct PageRoutes: Sendable {
         ]
     }
 
-    func dataPage(_ topic: String, _ asOf: String?, _ csrf: String) throws -> Response {
+    func dataPage(_ topic: String, _ asOf: String?, actor: String?, _ csrf: String) throws -> Response {
         let day = try DataTopics.day(asOf)
-        let rows = try DataTopics.rows(topic, in: DataTopicTables(dataset: catalog.dataset, day: day))
+        let involving = try DataTopics.actor(actor, in: catalog.dataset)
+        let rows = try DataTopics.rows(topic, in: DataTopicTables(dataset: catalog.dataset, day: day), involving: involving)
         let headers = rows.first.map { $0.map(\.key) } ?? []
-        return try render("data", [
+        var context: [String: Any] = [
             "csrf": csrf, "asOf": day.description, "topic": topic,
             "topics": DataTopics.topics.map { ["name": $0, "current": $0 == topic] },
-            "headers": headers, "rows": rows.map { ["cells": $0.map(\.value)] }, "empty": rows.isEmpty,
+            "headers": headers.map { ["name": $0.replacingOccurrences(of: "_", with: " "), "wide": Self.wideColumns.contains($0)] },
+            "rows": rows.map { row in
+                ["cells": row.map { ["parts": DataTopics.cell($0.value), "wide": Self.wideColumns.contains($0.key)] as [String: Any] }]
+            },
+            "empty": rows.isEmpty, "count": rows.count,
             "organization": catalog.dataset.organization.name,
-        ])
+        ]
+        if topic == DataTopicTables.Topic.relations.rawValue {
+            context["relations"] = true
+            context["actors"] = catalog.dataset.actorIDs.map { id in
+                ["id": id.rawValue, "name": catalog.dataset.actors[id]?.name ?? id.rawValue, "selected": id == involving]
+            }
+        }
+        return try render("data", context)
     }
+
+    /// Columns of prose (sources, evidence): given room to wrap between words instead of squeezing.
+    static let wideColumns: Set<String> = ["source", "evidence", "event", "cited_by", "basis", "legal_basis"]
 
     func bargainPage(scenario id: String?, posted: [String: String]?, csrf: String) async throws -> Response {
         // Built-in issue scenarios, then the user's.
