@@ -3,6 +3,11 @@ import PactEngine
 import PactModel
 import PactReport
 
+extension BargainingRun {
+    /// The run cut by the stop rule when `stop` is set, as it is otherwise.
+    func settled(_ stop: Bool) -> BargainingRun { stop ? BargainingConvergence.stopped(self) : self }
+}
+
 /// The bargaining model behind `POST /api/bargain` and the bargaining page: an issue scenario's
 /// stakeholders or a table a user typed, run for some rounds.
 enum Bargain {
@@ -12,6 +17,8 @@ enum Bargain {
         var scenario: String?
         /// Replaces the scenario's stakeholders when given.
         var stakeholders: [BargainingActor]?
+        /// Stop after the first round that moves less than the tolerance (`pact bargain --stop-when-settled`).
+        var stopWhenSettled = false
     }
 
     struct Result: Sendable {
@@ -80,7 +87,7 @@ enum Bargain {
             // Only the per-round summaries are shown: the expected-utility tables and offers of
             // every round but the last are dropped as the run goes, so memory stays O(n^2).
             try model.run(rounds: rounds, keeping: .summaries, cancellation: cancellation)
-        }
+        }.settled(request.stopWhenSettled)
         return Result(run: run, scenario: scenario, names: run.displayNames(in: workbench.catalog.dataset))
     }
 }

@@ -114,10 +114,7 @@ struct PageRoutes: Sendable {
             try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"),
                          actor: request.uri.queryParameters.get("actor"), csrf)
         })
-        router.get("bargain", use: page { request, csrf in
-            try await bargainPage(scenario: request.uri.queryParameters.get("scenario"), posted: nil, csrf: csrf)
-        })
-        router.post("bargain", use: form { _, fields, csrf in try await bargainPage(scenario: fields["scenario"], posted: fields, csrf: csrf) })
+        registerBargaining(on: router)
         router.get("login", use: page { _, csrf in try render("login", ["csrf": csrf, "required": tokenRequired]) })
         router.post("login", use: form { _, fields, _ in
             var response = Response.redirect("/")
@@ -480,75 +477,6 @@ struct PageRoutes: Sendable {
 
     /// Columns of prose (sources, evidence): given room to wrap between words instead of squeezing.
     static let wideColumns: Set<String> = ["source", "evidence", "event", "cited_by", "basis", "legal_basis"]
-
-    func bargainPage(scenario id: String?, posted: [String: String]?, csrf: String) async throws -> Response {
-        // Built-in issue scenarios, then the user's.
-        let users = try store.scenarios().filter { $0.kind == Scenario.Kind.issue.rawValue }
-            .compactMap { try? workbench.parse($0.yaml, file: $0.id) }
-        let issues = (catalog.builtIns.map(\.scenario) + users).filter { $0.kind == .issue }
-        let selected = id.flatMap { wanted in issues.first { $0.id == wanted } } ?? issues.first
-        var context: [String: Any] = ["csrf": csrf, "issues": issues.map { ["id": $0.id, "title": $0.title, "selected": $0.id == selected?.id] }]
-        var rows: [[String: String]] = []
-        var request = Bargain.Request(rounds: 10, variant: .scholz, scenario: selected?.id)
-        var errorStatus = HTTPResponse.Status.unprocessableContent
-        if let posted {
-            request.rounds = Int(posted["rounds"] ?? "") ?? -1
-            request.variant = BargainingVariant(rawValue: posted["variant"] ?? "") ?? .scholz
-            var actors: [BargainingActor] = []
-            var problems: [String] = []
-            for index in 0..<50 {
-                func cell(_ name: String) -> String { (posted["\(name)\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
-                let row = ["actor": cell("actor"), "capability": cell("capability"), "position": cell("position"),
-                           "salience": cell("salience")]
-                if row.values.allSatisfy(\.isEmpty) { continue }
-                rows.append(row)
-                func number(_ name: String) -> Double? { Double(cell(name)).flatMap { $0.isFinite ? $0 : nil } }
-                guard let actor = row["actor"], !actor.isEmpty, let capability = number("capability"),
-                      let position = number("position"), let salience = number("salience") else {
-                    problems.append("row \(index + 1): give an actor and three numbers")
-                    continue
-                }
-                actors.append(BargainingActor(name: actor, capability: capability, position: position, salience: salience))
-            }
-            if !(0...1000).contains(request.rounds) { problems.append("rounds must be between 0 and 1000") }
-            request.stakeholders = actors
-            if !problems.isEmpty {
-                context["error"] = problems.joined(separator: "; ")
-                request.stakeholders = nil
-            }
-        } else if let selected {
-            let actors = try Bargain.actors(of: selected, dataset: catalog.dataset)
-            rows = actors.map { ["actor": $0.name, "capability": Format.compact($0.capability), "position": Format.compact($0.position),
-                                 "salience": Format.compact($0.salience)] }
-        }
-        if context["error"] == nil, request.stakeholders != nil || posted == nil {
-            do {
-                let result = try await Bargain.run(request, workbench: workbench)
-                let chart = result.chart
-                context["result"] = [
-                    "svg": chart.svg, "caption": chart.caption, "median": Format.fixed(result.run.final.median, 2),
-                    "mean": Format.fixed(result.run.final.mean, 2), "rounds": result.run.rounds.count - 1,
-                    "actors": result.run.actors.indices.map { i in
-                        ["name": result.names[i], "start": Format.fixed(result.run.actors[i].position, 2),
-                         "final": Format.fixed(result.run.final.positions[i], 2)]
-                    },
-                ] as [String: Any]
-            } catch let error as APIError {
-                context["error"] = error.message
-                errorStatus = error.status
-            }
-        }
-        let target = max(3, rows.count + 1)
-        while rows.count < target { rows.append(["actor": "", "capability": "", "position": "", "salience": ""]) }
-        context["rows"] = rows.enumerated().map { i, row in row.merging(["index": String(i)]) { a, _ in a } }
-        context["roundsValue"] = request.rounds >= 0 ? String(request.rounds) : (posted?["rounds"] ?? "")
-        context["variants"] = BargainingVariant.allCases.map { ["name": $0.rawValue, "selected": $0 == request.variant] }
-        context["question"] = selected?.issue?.question ?? ""
-        if let scale = selected?.issue?.scale {
-            context["scale"] = "\(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel)"
-        }
-        return try render("bargain", context, status: context["error"] == nil ? .ok : errorStatus)
-    }
 }
 
 /// `application/x-www-form-urlencoded` bodies into a dictionary (the last value of a repeated name wins).
