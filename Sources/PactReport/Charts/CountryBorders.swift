@@ -30,10 +30,14 @@ public struct CountryBorders: Sendable, Decodable {
     /// The shipped outlines; nil when the resource is missing or unreadable (the map then
     /// falls back to places on a grid).
     public static let shipped: CountryBorders? = {
-        guard let url = Bundle.module.url(forResource: "countries-110m", withExtension: "json", subdirectory: "Maps"),
-              let data = try? Data(contentsOf: url) else { return nil }
+        guard let url = resourceURL, let data = try? Data(contentsOf: url) else { return nil }
         return try? JSONDecoder().decode(CountryBorders.self, from: data)
     }()
+
+    /// Where the shipped outlines are installed.
+    public static var resourceURL: URL? {
+        Bundle.module.url(forResource: "countries-110m", withExtension: "json", subdirectory: "Maps")
+    }
 
     /// The line credited under a map drawn from these outlines.
     public var attribution: String { "\(source), version \(version), \(licence). \(credit)." }
