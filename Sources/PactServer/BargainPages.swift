@@ -103,15 +103,10 @@ extension PageRoutes {
                 let request = Bargain.Request(rounds: roundCount, variant: variant, scenario: selected?.id,
                                               stakeholders: reading.actors, stopWhenSettled: settle)
                 do {
+                    var request = request
+                    request.filled = Set(form.rows.indices.filter { reading.filled.contains(form.rows[$0].number) })
                     let result = try await Bargain.run(request, workbench: workbench)
-                    let table = OrderedJSON.array(reading.actors.enumerated().map { i, a in
-                        .object(["actor": .string(a.name), "capability": .number(a.capability), "position": .number(a.position),
-                                 "salience": .number(a.salience), "filled": .bool(reading.filled.contains(form.rows[i].number))])
-                    })
-                    let id = try store.insert(Store.NewBargain(
-                        scenarioID: selected?.id, title: selected?.title ?? "Stakeholder table", variant: variant.rawValue,
-                        rounds: roundCount, stopWhenSettled: settle, stakeholders: table.rendered(pretty: false),
-                        result: result.json.rendered(pretty: false), createdAt: Workbench.timestamp()))
+                    let id = try Bargain.store(result, request: request, actors: reading.actors, in: store)
                     return .redirect("/bargain/runs/\(id)")
                 } catch let error as APIError {
                     problems.append(contentsOf: PageRoutes.problems(error))

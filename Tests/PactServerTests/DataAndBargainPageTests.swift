@@ -125,4 +125,37 @@ import Testing
         }
         #expect(try store.bargains().isEmpty)
     }
+
+    /// The API takes what the form takes: a left-out capability is filled (and flagged) and, with
+    /// `save`, the run is stored, listed and linked.
+    @Test func theAPIFillsAMissingCapabilityAndSavesOnRequest() async throws {
+        let (app, store) = try await ServerFixture.app()
+        try await app.test(.router) { client in
+            let table: [[String: Any]] = [["actor": "KAZ", "position": 10, "salience": 0.9],
+                                          ["actor": "B", "capability": 2, "position": 80, "salience": 0.3]]
+            let unsaved = try await client.execute(uri: "/api/bargain", method: .post, headers: ServerFixture.jsonHeaders,
+                                                   body: ServerFixture.json(["stakeholders": table, "rounds": 2]))
+            #expect(unsaved.status == .ok)
+            #expect(try store.bargains().isEmpty)
+            let saved = try await client.execute(uri: "/api/bargain", method: .post, headers: ServerFixture.jsonHeaders,
+                                                 body: ServerFixture.json(["stakeholders": table, "rounds": 2, "save": true,
+                                                                           "stop_when_settled": true]))
+            #expect(saved.status == .created)
+            #expect(saved.headers[.location] == "/bargain/runs/1")
+            let row = try #require(try store.bargain(1))
+            let stakeholders = try PageRoutes.stakeholders(row)
+            #expect(stakeholders.map(\.filled) == [true, false] && row.bargain.stopWhenSettled)
+            let list = ServerFixture.array(try await client.execute(uri: "/api/bargains", method: .get))
+            #expect(list.count == 1 && (list.first?["page"] as? String) == "/bargain/runs/1")
+            let one = ServerFixture.object(try await client.execute(uri: "/api/bargains/1", method: .get))
+            #expect((one["stakeholders"] as? [[String: Any]])?.first?["filled"] as? Bool == true)
+            #expect(try await client.execute(uri: "/api/bargains/2", method: .get).status == .notFound)
+
+            let unknown = try await client.execute(uri: "/api/bargain", method: .post, headers: ServerFixture.jsonHeaders,
+                                                   body: ServerFixture.json(["stakeholders": [["actor": "ATLANTIS", "position": 1, "salience": 1],
+                                                                                              ["actor": "B", "capability": 2, "position": 80, "salience": 0.3]]]))
+            #expect(unknown.status == .unprocessableContent)
+            #expect(ServerFixture.object(unknown)["field"] as? String == "stakeholders[0].capability")
+        }
+    }
 }
