@@ -8,17 +8,15 @@ page whole (up to 3,200 px tall) in headless Chromium. Needs chromium, chromedri
 (Tests/browser/run.sh installs them).
 """
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+# The browser test's Chromium set-up and server wait.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "browser"))
+from test_workbench import chromium, free_port, wait_for_server  # noqa: E402
 
 PAGES = [
     ("run", "runs/1"),
@@ -35,29 +33,15 @@ def main():
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/pact")
     output = sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots"
     os.makedirs(output, exist_ok=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     workdir = tempfile.mkdtemp(prefix="pact-shots-")
     server = subprocess.Popen([binary, "serve", "--port", str(port), "--db", os.path.join(workdir, "shots.sqlite")],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     driver = None
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "api/scenarios", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.3)
-        options = Options()
-        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars"]:
-            options.add_argument(argument)
-        if os.path.exists("/usr/bin/chromium"):
-            options.binary_location = "/usr/bin/chromium"
-        service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
-        driver = webdriver.Chrome(options=options, service=service)
-        driver.set_window_size(1400, 1000)
+        wait_for_server(url, server)
+        driver = chromium(("--window-size=1400,1000", "--hide-scrollbars"))
         # One run and one bargaining run through the forms, as a user makes them.
         driver.get(url + "scenarios/arm-azerbaijani-attack-2026")
         draws = driver.find_element(By.NAME, "draws")

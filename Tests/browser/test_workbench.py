@@ -45,6 +45,17 @@ def wait_for_server(url, process, timeout=60):
     raise RuntimeError(f"pact serve did not answer on {url} within {timeout} s")
 
 
+def chromium(extra=("--window-size=1280,1600",)):
+    """Headless Chromium through its driver, the system's when installed (as run.sh installs them)."""
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", *extra]:
+        options.add_argument(argument)
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
+    return webdriver.Chrome(options=options, service=service)
+
+
 def main():
     # `timeout` sends SIGTERM: turn it into an exception so the finally block stops the server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -60,13 +71,7 @@ def main():
     driver = None
     try:
         wait_for_server(url, server)
-        options = Options()
-        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"]:
-            options.add_argument(argument)
-        if os.path.exists("/usr/bin/chromium"):
-            options.binary_location = "/usr/bin/chromium"
-        service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
-        driver = webdriver.Chrome(options=options, service=service)
+        driver = chromium()
         driver.set_page_load_timeout(60)
         wait = WebDriverWait(driver, 60)
 
