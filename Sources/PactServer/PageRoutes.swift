@@ -418,7 +418,7 @@ struct PageRoutes: Sendable {
             var item: [String: Any] = ["id": c.id, "title": c.title, "date": c.date.description,
                                        "outcome": c.outcome.map { Self.levelName($0.level.rawValue) } ?? "",
                                        "unilateral": c.outcome?.unilateral == true ? "yes" : "no",
-                                       "summary": c.outcome?.summary ?? ""]
+                                       "summary": Self.lead(c.outcome?.summary ?? "")]
             if let score = scores[c.id] {
                 item["score"] = ["modal": Self.levelName(score.modal.rawValue),
                                  "pActual": Format.percentage(score.levels[score.actual.rawValue]),
@@ -433,6 +433,13 @@ struct PageRoutes: Sendable {
             "rps": Format.fixed(summary.model.rps, 3), "baseRPS": Format.fixed(summary.baseRate.rps, 3)]
         if let record = try Embedded.validationRecord() { context["honest"] = Self.honestScores(record) }
         return context
+    }
+
+    /// A text's first sentence and the rest, so a long summary can open on demand; the split
+    /// falls after a sentence's full stop, never inside a word.
+    static func lead(_ text: String) -> [String: String] {
+        guard let stop = text.range(of: ". "), text[stop.upperBound...].count > 40 else { return ["lead": text] }
+        return ["lead": String(text[..<stop.lowerBound]) + ".", "rest": String(text[stop.upperBound...])]
     }
 
     /// The shipped record of in-sample and out-of-sample scores, one row per design, for the case page.
