@@ -3,6 +3,10 @@
 
 Usage: python3 scripts/extract_borders.py ne_110m_admin_0_countries.geojson [OUTPUT]
 
+The input is Natural Earth's "Admin 0 - Countries" at 1:110m as GeoJSON (version 4.1.0 for the
+shipped file: the release whose properties carry NE_ID and WIKIDATAID but not NAME_FA), as
+distributed in geojson/ of Natural Earth's vector repository (nvkelso/natural-earth-vector).
+
 Keeps every country whose outline reaches into the map's region (the members, the lead state
 and their neighbours), clips the rings to that region, rounds coordinates to 0.05 degree and
 drops repeated points, so the shipped file stays small. Re-running it on the same input gives
