@@ -39,7 +39,8 @@ let package = Package(
         .target(name: "PactEngine", dependencies: ["PactModel"]),
         // Tables, CSV, JSON documents, charts and reports shared by the CLI and the server. It
         // reads the engine's results and the dataset's views, so both front ends only translate.
-        .target(name: "PactReport", dependencies: ["PactModel", "PactData", "PactEngine"]),
+        .target(name: "PactReport", dependencies: ["PactModel", "PactData", "PactEngine"],
+                resources: [.copy("Resources/Maps")]),
         // The browser workbench: HTTP API, server-rendered pages, runs kept in SQLite.
         // The only target that knows about HTTP and databases.
         .target(

@@ -62,13 +62,33 @@ struct APIRoutes: Sendable {
         })
         api.post("bargain", use: handle { request, _ in
             let body = try await JSONBody.read(request, limit: workbench.limits.maxBodyBytes)
-            let result = try await Bargain.run(try body.bargainRequest(), workbench: workbench)
-            return .json(result.json)
+            // A stakeholder without a capability gets the dataset's index on the issue's date (today
+            // without an issue), as `pact bargain` fills a scenario's stakeholder.
+            let bargain = try body.bargainRequest { scenarioID in
+                let day = try scenarioID.map { try workbench.scenario($0).scenario.date } ?? Day(utc: Date())
+                return (catalog.dataset.snapshot(on: day).capabilityIndex, day)
+            }
+            let result = try await Bargain.run(bargain, workbench: workbench)
+            guard body.object["save"] as? Bool == true else { return .json(result.json) }
+            let id = try Bargain.store(result, request: bargain, actors: result.run.actors, in: store)
+            var response = Response.json(result.json, status: .created)
+            response.headers[.location] = "/bargain/runs/\(id)"
+            return response
+        })
+        api.get("bargains", use: handle { _, _ in
+            .json(text: "[" + (try store.bargains()).map { Bargain.json($0, full: false) }.joined(separator: ",") + "]")
+        })
+        api.get("bargains/:id", use: handle { _, context in
+            guard let id = Int64(try context.parameters.require("id")), let row = try store.bargain(id) else {
+                throw APIError.notFound("bargaining run '\(context.parameters.get("id") ?? "")'")
+            }
+            return .json(text: Bargain.json(row, full: true))
         })
         api.get("data/:topic", use: handle { request, context in
             let topic = try context.parameters.require("topic")
             let day = try DataTopics.day(request.uri.queryParameters.get("as_of"))
-            return .json(try DataTopics.json(topic, in: DataTopicTables(dataset: catalog.dataset, day: day)))
+            let actor = try DataTopics.actor(request.uri.queryParameters.get("actor"), in: catalog.dataset)
+            return .json(try DataTopics.json(topic, in: DataTopicTables(dataset: catalog.dataset, day: day), involving: actor))
         })
         api.get("cases", use: handle { _, _ in .json(.array(catalog.cases.map(CaseJSON.json))) })
         api.get("validate", use: handle { _, _ in
@@ -84,7 +104,8 @@ struct APIRoutes: Sendable {
     /// Every API path and the methods it answers (as registered above and documented in openapi.yaml).
     static let methods: [(path: String, allowed: [HTTPRequest.Method])] = [
         ("openapi.yaml", [.get]), ("scenarios", [.get, .post]), ("scenarios/:id", [.get, .put, .delete]),
-        ("runs", [.get, .post]), ("runs/:id", [.get]), ("bargain", [.post]), ("data/:topic", [.get]),
+        ("runs", [.get, .post]), ("runs/:id", [.get]), ("bargain", [.post]), ("bargains", [.get]),
+        ("bargains/:id", [.get]), ("data/:topic", [.get]),
         ("cases", [.get]), ("validate", [.get]), ("schemas/:name", [.get]),
     ]
 
@@ -224,7 +245,9 @@ struct JSONBody {
         return RunRequest(scenarioID: scenario, draws: draws, seed: UInt64(seedValue), params: params)
     }
 
-    func bargainRequest() throws -> Bargain.Request {
+    /// `capabilities` gives the dataset's capability index (and its day) for the request's scenario
+    /// id, for stakeholders that leave the capability out.
+    func bargainRequest(capabilities: (String?) throws -> ([ActorID: Double], Day)) throws -> Bargain.Request {
         let rounds = try integer("rounds", default: 10)
         guard (0...1000).contains(rounds) else {
             throw APIError(.unprocessableContent, "must be between 0 and 1000", field: "rounds")
@@ -236,10 +259,17 @@ struct JSONBody {
         }
         var request = Bargain.Request(rounds: rounds, variant: variant)
         if let id = object["scenario"] as? String { request.scenario = id }
+        if let stop = object["stop_when_settled"] {
+            guard let stop = stop as? Bool else {
+                throw APIError(.unprocessableContent, "must be true or false", field: "stop_when_settled", allowed: ["true", "false"])
+            }
+            request.stopWhenSettled = stop
+        }
         if let list = object["stakeholders"] {
             guard let rows = list as? [[String: Any]] else {
                 throw APIError(.unprocessableContent, "must be a list of {actor, capability, position, salience}", field: "stakeholders")
             }
+            var filled: Set<Int> = []
             request.stakeholders = try rows.enumerated().map { index, row in
                 func value(_ key: String) throws -> Double {
                     guard let n = Self.number(row[key]), n.isFinite else {
@@ -250,9 +280,23 @@ struct JSONBody {
                 guard let actor = row["actor"] as? String, !actor.isEmpty else {
                     throw APIError(.unprocessableContent, "must be a non-empty name", field: "stakeholders[\(index)].actor")
                 }
-                return BargainingActor(name: actor, capability: try value("capability"), position: try value("position"),
+                var capability: Double
+                if row["capability"] == nil || row["capability"] is NSNull {
+                    let (indexByActor, day) = try capabilities(request.scenario)
+                    guard let known = indexByActor[ActorID(actor)] else {
+                        throw APIError(.unprocessableContent, "is missing and the dataset has no capability index for '\(actor)' on \(day); "
+                                           + "give a number, or use an actor id the dataset has attributes for",
+                                       field: "stakeholders[\(index)].capability", allowed: indexByActor.keys.map(\.rawValue).sorted())
+                    }
+                    capability = known * BargainingActor.capabilityIndexScale
+                    filled.insert(index)
+                } else {
+                    capability = try value("capability")
+                }
+                return BargainingActor(name: actor, capability: capability, position: try value("position"),
                                        salience: try value("salience"))
             }
+            request.filled = filled
         }
         if request.scenario == nil && request.stakeholders == nil {
             throw APIError(.unprocessableContent, "give a scenario id or a stakeholders list", field: "stakeholders")

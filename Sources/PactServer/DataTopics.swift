@@ -17,20 +17,40 @@ enum DataTopics {
         return day
     }
 
+    /// The `actor` filter of the relations: nil when absent, 400 naming the known actors when
+    /// the dataset has no such actor.
+    static func actor(_ text: String?, in dataset: Dataset) throws -> ActorID? {
+        guard let text, !text.isEmpty else { return nil }
+        guard dataset.actors[ActorID(text)] != nil else {
+            throw APIError(.badRequest, "'\(text)' is not an actor of the dataset", field: "actor",
+                           allowed: dataset.actorIDs.map(\.rawValue))
+        }
+        return ActorID(text)
+    }
+
     /// The browser's rows of `topic` on the tables' day; 404 for a topic the browser does not offer.
-    static func rows(_ topic: String, in tables: DataTopicTables) throws -> [DataTopicTables.BrowserRow] {
-        guard let known = DataTopicTables.Topic(rawValue: topic), let rows = tables.browserRows(known) else {
+    static func rows(_ topic: String, in tables: DataTopicTables, involving actor: ActorID? = nil) throws
+        -> [DataTopicTables.BrowserRow]
+    {
+        guard let known = DataTopicTables.Topic(rawValue: topic), let rows = tables.browserRows(known, involving: actor) else {
             throw notATopic(topic)
         }
         return rows
     }
 
     /// `{"as_of", "topic", "rows"}` for `topic`; 404 for a topic the browser does not offer.
-    static func json(_ topic: String, in tables: DataTopicTables) throws -> OrderedJSON {
-        guard let known = DataTopicTables.Topic(rawValue: topic), let json = tables.browserJSON(known) else {
+    static func json(_ topic: String, in tables: DataTopicTables, involving actor: ActorID? = nil) throws -> OrderedJSON {
+        guard let known = DataTopicTables.Topic(rawValue: topic), let json = tables.browserJSON(known, involving: actor) else {
             throw notATopic(topic)
         }
         return json
+    }
+
+    /// A table cell for the page: its text in parts, web addresses as links.
+    static func cell(_ text: String) -> [[String: String]] {
+        SourceLinks.parts(text).map { part in
+            part.url.map { ["text": part.text, "url": $0] } ?? ["text": part.text]
+        }
     }
 
     static func notATopic(_ topic: String) -> APIError {

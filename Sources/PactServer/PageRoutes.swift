@@ -111,12 +111,10 @@ struct PageRoutes: Sendable {
         })
         router.get("cases", use: page { _, csrf in try render("cases", try await casesContext(csrf)) })
         router.get("data", use: page { request, csrf in
-            try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"), csrf)
+            try dataPage(request.uri.queryParameters.get("topic") ?? "members", request.uri.queryParameters.get("as_of"),
+                         actor: request.uri.queryParameters.get("actor"), csrf)
         })
-        router.get("bargain", use: page { request, csrf in
-            try await bargainPage(scenario: request.uri.queryParameters.get("scenario"), posted: nil, csrf: csrf)
-        })
-        router.post("bargain", use: form { _, fields, csrf in try await bargainPage(scenario: fields["scenario"], posted: fields, csrf: csrf) })
+        registerBargaining(on: router)
         router.get("login", use: page { _, csrf in try render("login", ["csrf": csrf, "required": tokenRequired]) })
         router.post("login", use: form { _, fields, _ in
             var response = Response.redirect("/")
@@ -247,6 +245,16 @@ struct PageRoutes: Sendable {
         // An empty field would print "(field: )": only a named field is shown.
         if let field = error.field, !field.isEmpty { context["field"] = field }
         if error.status == .notFound { context["notFound"] = true }
+        if let allowed = error.allowed, !allowed.isEmpty {
+            // A data topic or actor that does not exist: each valid one a link to its page.
+            let link: ((String) -> String)? = switch error.field {
+            case "topic": { "/data?topic=\(Self.escapePath($0))" }
+            case "actor": { "/data?topic=relations&actor=\(Self.escapePath($0))" }
+            default: nil
+            }
+            context["hasAllowed"] = true
+            context["allowed"] = allowed.map { value in link.map { ["value": value, "href": $0(value)] } ?? ["value": value] }
+        }
         return error.withHeaders((try? render("error", context, status: error.status)) ?? .html(error.message, status: error.status))
     }
 
@@ -410,7 +418,7 @@ struct PageRoutes: Sendable {
             var item: [String: Any] = ["id": c.id, "title": c.title, "date": c.date.description,
                                        "outcome": c.outcome.map { Self.levelName($0.level.rawValue) } ?? "",
                                        "unilateral": c.outcome?.unilateral == true ? "yes" : "no",
-                                       "summary": c.outcome?.summary ?? ""]
+                                       "summary": Self.lead(c.outcome?.summary ?? "")]
             if let score = scores[c.id] {
                 item["score"] = ["modal": Self.levelName(score.modal.rawValue),
                                  "pActual": Format.percentage(score.levels[score.actual.rawValue]),
@@ -425,6 +433,13 @@ struct PageRoutes: Sendable {
             "rps": Format.fixed(summary.model.rps, 3), "baseRPS": Format.fixed(summary.baseRate.rps, 3)]
         if let record = try Embedded.validationRecord() { context["honest"] = Self.honestScores(record) }
         return context
+    }
+
+    /// A text's first sentence and the rest, so a long summary can open on demand; the split
+    /// falls after a sentence's full stop, never inside a word.
+    static func lead(_ text: String) -> [String: String] {
+        guard let stop = text.range(of: ". "), text[stop.upperBound...].count > 40 else { return ["lead": text] }
+        return ["lead": String(text[..<stop.lowerBound]) + ".", "rest": String(text[stop.upperBound...])]
     }
 
     /// The shipped record of in-sample and out-of-sample scores, one row per design, for the case page.
@@ -443,86 +458,32 @@ struct PageRoutes: Sendable {
         ]
     }
 
-    func dataPage(_ topic: String, _ asOf: String?, _ csrf: String) throws -> Response {
+    func dataPage(_ topic: String, _ asOf: String?, actor: String?, _ csrf: String) throws -> Response {
         let day = try DataTopics.day(asOf)
-        let rows = try DataTopics.rows(topic, in: DataTopicTables(dataset: catalog.dataset, day: day))
+        let involving = try DataTopics.actor(actor, in: catalog.dataset)
+        let rows = try DataTopics.rows(topic, in: DataTopicTables(dataset: catalog.dataset, day: day), involving: involving)
         let headers = rows.first.map { $0.map(\.key) } ?? []
-        return try render("data", [
+        var context: [String: Any] = [
             "csrf": csrf, "asOf": day.description, "topic": topic,
             "topics": DataTopics.topics.map { ["name": $0, "current": $0 == topic] },
-            "headers": headers, "rows": rows.map { ["cells": $0.map(\.value)] }, "empty": rows.isEmpty,
+            "headers": headers.map { ["name": $0.replacingOccurrences(of: "_", with: " "), "wide": Self.wideColumns.contains($0)] },
+            "rows": rows.map { row in
+                ["cells": row.map { ["parts": DataTopics.cell($0.value), "wide": Self.wideColumns.contains($0.key)] as [String: Any] }]
+            },
+            "empty": rows.isEmpty, "count": rows.count,
             "organization": catalog.dataset.organization.name,
-        ])
+        ]
+        if topic == DataTopicTables.Topic.relations.rawValue {
+            context["relations"] = true
+            context["actors"] = catalog.dataset.actorIDs.map { id in
+                ["id": id.rawValue, "name": catalog.dataset.actors[id]?.name ?? id.rawValue, "selected": id == involving]
+            }
+        }
+        return try render("data", context)
     }
 
-    func bargainPage(scenario id: String?, posted: [String: String]?, csrf: String) async throws -> Response {
-        // Built-in issue scenarios, then the user's.
-        let users = try store.scenarios().filter { $0.kind == Scenario.Kind.issue.rawValue }
-            .compactMap { try? workbench.parse($0.yaml, file: $0.id) }
-        let issues = (catalog.builtIns.map(\.scenario) + users).filter { $0.kind == .issue }
-        let selected = id.flatMap { wanted in issues.first { $0.id == wanted } } ?? issues.first
-        var context: [String: Any] = ["csrf": csrf, "issues": issues.map { ["id": $0.id, "title": $0.title, "selected": $0.id == selected?.id] }]
-        var rows: [[String: String]] = []
-        var request = Bargain.Request(rounds: 10, variant: .scholz, scenario: selected?.id)
-        var errorStatus = HTTPResponse.Status.unprocessableContent
-        if let posted {
-            request.rounds = Int(posted["rounds"] ?? "") ?? -1
-            request.variant = BargainingVariant(rawValue: posted["variant"] ?? "") ?? .scholz
-            var actors: [BargainingActor] = []
-            var problems: [String] = []
-            for index in 0..<50 {
-                func cell(_ name: String) -> String { (posted["\(name)\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
-                let row = ["actor": cell("actor"), "capability": cell("capability"), "position": cell("position"),
-                           "salience": cell("salience")]
-                if row.values.allSatisfy(\.isEmpty) { continue }
-                rows.append(row)
-                func number(_ name: String) -> Double? { Double(cell(name)).flatMap { $0.isFinite ? $0 : nil } }
-                guard let actor = row["actor"], !actor.isEmpty, let capability = number("capability"),
-                      let position = number("position"), let salience = number("salience") else {
-                    problems.append("row \(index + 1): give an actor and three numbers")
-                    continue
-                }
-                actors.append(BargainingActor(name: actor, capability: capability, position: position, salience: salience))
-            }
-            if !(0...1000).contains(request.rounds) { problems.append("rounds must be between 0 and 1000") }
-            request.stakeholders = actors
-            if !problems.isEmpty {
-                context["error"] = problems.joined(separator: "; ")
-                request.stakeholders = nil
-            }
-        } else if let selected {
-            let actors = try Bargain.actors(of: selected, dataset: catalog.dataset)
-            rows = actors.map { ["actor": $0.name, "capability": Format.compact($0.capability), "position": Format.compact($0.position),
-                                 "salience": Format.compact($0.salience)] }
-        }
-        if context["error"] == nil, request.stakeholders != nil || posted == nil {
-            do {
-                let result = try await Bargain.run(request, workbench: workbench)
-                let chart = result.chart
-                context["result"] = [
-                    "svg": chart.svg, "caption": chart.caption, "median": Format.fixed(result.run.final.median, 2),
-                    "mean": Format.fixed(result.run.final.mean, 2), "rounds": result.run.rounds.count - 1,
-                    "actors": result.run.actors.indices.map { i in
-                        ["name": result.names[i], "start": Format.fixed(result.run.actors[i].position, 2),
-                         "final": Format.fixed(result.run.final.positions[i], 2)]
-                    },
-                ] as [String: Any]
-            } catch let error as APIError {
-                context["error"] = error.message
-                errorStatus = error.status
-            }
-        }
-        let target = max(3, rows.count + 1)
-        while rows.count < target { rows.append(["actor": "", "capability": "", "position": "", "salience": ""]) }
-        context["rows"] = rows.enumerated().map { i, row in row.merging(["index": String(i)]) { a, _ in a } }
-        context["roundsValue"] = request.rounds >= 0 ? String(request.rounds) : (posted?["rounds"] ?? "")
-        context["variants"] = BargainingVariant.allCases.map { ["name": $0.rawValue, "selected": $0 == request.variant] }
-        context["question"] = selected?.issue?.question ?? ""
-        if let scale = selected?.issue?.scale {
-            context["scale"] = "\(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel)"
-        }
-        return try render("bargain", context, status: context["error"] == nil ? .ok : errorStatus)
-    }
+    /// Columns of prose (sources, evidence): given room to wrap between words instead of squeezing.
+    static let wideColumns: Set<String> = ["source", "evidence", "event", "cited_by", "basis", "legal_basis"]
 }
 
 /// `application/x-www-form-urlencoded` bodies into a dictionary (the last value of a repeated name wins).

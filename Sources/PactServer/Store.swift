@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// The server's SQLite file: user scenarios (every edit a new version) and finished runs.
+/// The server's SQLite file: user scenarios (every edit a new version), finished runs and
+/// bargaining runs.
 ///
 /// Nothing here knows about HTTP or the engine: rows in, rows out. A run is written in one
 /// transaction after it has finished, so a run that fails or is cancelled leaves no row.
@@ -46,6 +47,21 @@ public final class Store: Sendable {
                     finished_at TEXT NOT NULL
                 );
                 CREATE INDEX run_by_scenario ON run (scenario_id, id);
+                """)
+        }
+        migrator.registerMigration("v2: bargaining runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE bargain_run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    scenario_id TEXT,
+                    title TEXT NOT NULL,
+                    variant TEXT NOT NULL,
+                    rounds INTEGER NOT NULL,
+                    stop_when_settled INTEGER NOT NULL,
+                    stakeholders TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
                 """)
         }
         return migrator
@@ -202,5 +218,61 @@ public final class Store: Sendable {
 
     public func runCount() throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0 }
+    }
+
+    // MARK: Bargaining runs
+
+    /// A bargaining run as asked for and as answered: the inputs replay it (the model has no
+    /// randomness), the result is the JSON the API answered with.
+    public struct NewBargain: Sendable {
+        /// The issue scenario the table started from; nil for a table typed from scratch.
+        public var scenarioID: String?
+        public var title: String
+        public var variant: String
+        /// Rounds asked for (at most, with the stop rule).
+        public var rounds: Int
+        public var stopWhenSettled: Bool
+        /// The stakeholder table as compact JSON: `[{"actor", "capability", "position", "salience", "filled"}]`.
+        public var stakeholders: String
+        /// The bargaining answer as compact JSON.
+        public var result: String
+        public var createdAt: String
+    }
+
+    public struct BargainRow: Sendable {
+        public var id: Int64
+        public var bargain: NewBargain
+
+        init(_ row: Row) {
+            id = row["id"]
+            bargain = NewBargain(scenarioID: row["scenario_id"], title: row["title"], variant: row["variant"],
+                                 rounds: row["rounds"], stopWhenSettled: (row["stop_when_settled"] as Int) != 0,
+                                 stakeholders: row["stakeholders"], result: row["result"], createdAt: row["created_at"])
+        }
+    }
+
+    /// Writes a finished bargaining run and returns its id.
+    public func insert(_ bargain: NewBargain) throws -> Int64 {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO bargain_run (scenario_id, title, variant, rounds, stop_when_settled, stakeholders, result, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [bargain.scenarioID, bargain.title, bargain.variant, bargain.rounds,
+                                 bargain.stopWhenSettled ? 1 : 0, bargain.stakeholders, bargain.result, bargain.createdAt])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func bargain(_ id: Int64) throws -> BargainRow? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM bargain_run WHERE id = ?", arguments: [id]).map(BargainRow.init)
+        }
+    }
+
+    /// Bargaining runs newest first.
+    public func bargains(limit: Int = 100) throws -> [BargainRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM bargain_run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(BargainRow.init)
+        }
     }
 }

@@ -213,6 +213,69 @@ struct ChartTests {
         #expect(abs(pxPerLon / pxPerLat - cos(midLat)) < 0.15)
     }
 
+    /// The shipped outlines come from Natural Earth 1:110m with their licence, stay small, and
+    /// hold the members and their neighbours.
+    @Test func theShippedBordersAreNaturalEarthsAndSmall() throws {
+        let borders = try #require(CountryBorders.shipped)
+        #expect(borders.source.hasPrefix("Natural Earth 1:110m") && borders.licence.hasPrefix("public domain"))
+        #expect(borders.credit == "Made with Natural Earth")
+        let ids = Set(borders.countries.map(\.id))
+        #expect(ids.isSuperset(of: ["RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK", "UZB", "AZE", "GEO", "UKR", "CHN", "AFG", "IRN", "TUR", "MNG"]))
+        #expect(!ids.contains("USA") && !ids.contains("BRA"))
+        // Every point inside the region it was clipped to.
+        let r = borders.region
+        #expect(borders.countries.allSatisfy { $0.rings.allSatisfy { $0.allSatisfy {
+            (r.west...r.east).contains($0[0]) && (r.south...r.north).contains($0[1]) } } })
+        let url = try #require(CountryBorders.resourceURL)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        #expect(size < 150_000)
+    }
+
+    /// Country borders under the places: members shaded, the crisis location in its own tint, and
+    /// Moscow's point inside Russia's outline.
+    @Test func theMapDrawsCountriesUnderThePlaces() throws {
+        let data = MapData(
+            places: [.init(id: "RUS", name: "Russia", coordinates: .init(latitude: 55.75, longitude: 37.62), roles: [.member]),
+                     .init(id: "KAZ", name: "Kazakhstan", coordinates: .init(latitude: 51.17, longitude: 71.45), roles: [.member, .location])],
+            bases: [], baseOwner: "Russia")
+        let chart = MapChart(data).render()
+        let svg = try inspect(chart)
+        let countries = svg.all("path", class: "country")
+        #expect(countries.count > 20)
+        let russia = try #require(countries.first { $0.attributes["data-id"] == "RUS" })
+        #expect(russia.attributes["fill"] == "#b9d6ee")
+        #expect(countries.first { $0.attributes["data-id"] == "KAZ" }?.attributes["fill"] == "#f3cdb3")
+        #expect(countries.first { $0.attributes["data-id"] == "CHN" }?.attributes["fill"] == "#ebe8df")
+        // Moscow's circle lies within the box of Russia's outline.
+        let numbers = (russia.attributes["d"] ?? "").split(whereSeparator: { "MLZ ".contains($0) }).compactMap { Double($0) }
+        let xs = stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }
+        let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+        let moscow = try #require(svg.all("circle", class: "place").first { $0.attributes["data-id"] == "RUS" })
+        let cx = Double(moscow.attributes["cx"]!)!, cy = Double(moscow.attributes["cy"]!)!
+        #expect(xs.min()! < cx && cx < xs.max()! && ys.min()! < cy && cy < ys.max()!)
+        #expect(svg.texts.contains("Made with Natural Earth") && chart.caption.contains("public domain"))
+        // Without outlines the map still draws its places.
+        #expect(try inspect(MapChart(data, borders: nil).render()).all("path", class: "country").isEmpty)
+    }
+
+    /// No text in a chart is smaller than the 11 px tick labels.
+    @Test func noChartTextIsSmallerThanElevenPixels() throws {
+        let charts = [
+            LadderChart(levels: [0.1, 0.2, 0.3, 0.2, 0.1, 0.1], modal: 2).render(),
+            MemberChart(rows: [.init(label: "A", position: 1, salience: 1, stance: .support, support: 0.5, abstain: 0.3, block: 0.2)],
+                        expectedLevel: 1).render(),
+            BargainingChart(BargainingTrajectory(actors: ["A"], rounds: [.init(round: 0, median: 1, mean: 1, positions: [1])],
+                                                 scaleMin: 0, scaleMax: 10, minLabel: "low", maxLabel: "high")).render(),
+            MapChart(MapData(places: [.init(id: "KGZ", name: "Kyrgyzstan", coordinates: .init(latitude: 42.87, longitude: 74.59), roles: [.location])],
+                             bases: [.init(name: "Kant", coordinates: .init(latitude: 42.85, longitude: 74.85), detail: "Kant")],
+                             baseOwner: "Russia")).render(),
+        ]
+        for chart in charts {
+            let sizes = try SVGInspector(chart.svg).all("text").compactMap { $0.attributes["font-size"].flatMap(Double.init) }
+            #expect(!sizes.isEmpty && sizes.allSatisfy { $0 >= 11 }, "\(chart.id): \(sizes.min() ?? 0)")
+        }
+    }
+
     @Test func hostileTextIsEscapedInEveryChart() throws {
         let hostile = "<script>alert('x')</script> & \"co\""
         let charts = [

@@ -72,7 +72,47 @@ struct DataTopicTablesTests {
         let tables = try Self.tables("2005-06-01")
         let json = try #require(tables.browserJSON(.bases)).rendered(pretty: false)
         #expect(json.hasPrefix(#"{"as_of":"2005-06-01","topic":"bases","rows":[{"name":"102nd Military Base","host":"Armenia","user":"Russia","#))
-        #expect(tables.browserRows(.timeline) == nil && tables.browserJSON(.relations) == nil)
-        #expect(DataTopicTables.browserTopics == [.members, .forces, .bases])
+        #expect(DataTopicTables.browserTopics == DataTopicTables.Topic.allCases)
+    }
+
+    /// Every topic of `pact data` has browser rows, each row with the same columns, and each
+    /// figure's source in a column of its own.
+    @Test func everyTopicHasBrowserRowsWithASourceColumn() throws {
+        let tables = try Self.tables("2013-06-01")
+        for topic in DataTopicTables.Topic.allCases {
+            let rows = try #require(tables.browserRows(topic), "\(topic)")
+            #expect(!rows.isEmpty, "\(topic)")
+            #expect(Set(rows.map { $0.map(\.key) }).count == 1, "\(topic)")
+            #expect(rows[0].contains { $0.key == "source" }, "\(topic)")
+        }
+    }
+
+    /// Belarus's ties run both ways in the relations; `involving` keeps only pairs with the actor.
+    @Test func relationsNarrowToOneActor() throws {
+        let tables = try Self.tables("2013-06-01")
+        let all = try #require(tables.browserRows(.relations))
+        let belarus = try #require(tables.browserRows(.relations, involving: ActorID("BLR")))
+        #expect(belarus.count < all.count && !belarus.isEmpty)
+        #expect(belarus.allSatisfy { $0[0].value == "Belarus" || $0[1].value == "Belarus" })
+        // Every relation's source carries the year it describes.
+        #expect(Self.column("source", of: belarus).allSatisfy { $0.range(of: #"\((19|20)\d\d\)$"#, options: .regularExpression) != nil })
+    }
+
+    /// The timeline opens with the treaty's signature on 15 May 1992.
+    @Test func theTimelineStartsWithTheTreaty() throws {
+        let rows = try #require(try Self.tables("1993-01-01").browserRows(.timeline))
+        #expect(Self.column("date", of: rows).first == "1992-05-15")
+        #expect(Self.column("date", of: rows).allSatisfy { $0 <= "1993-01-01" })
+    }
+
+    /// Addresses become links, the words around them stay whole, closing punctuation stays out.
+    @Test func sourceAddressesAreSplitOut() {
+        let parts = SourceLinks.parts("AzerNews, https://www.azernews.az/region/216649.html ; opening day: Treaty (http://x.org/a).")
+        #expect(parts == [
+            .init(text: "AzerNews, "), .init(text: "https://www.azernews.az/region/216649.html", url: "https://www.azernews.az/region/216649.html"),
+            .init(text: " ; opening day: Treaty ("), .init(text: "http://x.org/a", url: "http://x.org/a"), .init(text: ")."),
+        ])
+        #expect(SourceLinks.parts("SIPRI (2020)") == [.init(text: "SIPRI (2020)")])
+        #expect(SourceLinks.parts("see https:// only") == [.init(text: "see https:// only")])
     }
 }

@@ -249,7 +249,7 @@ import Testing
             #expect(ServerFixture.object(badDate)["field"] as? String == "as_of")
             let badTopic = try await client.execute(uri: "/api/data/weather", method: .get)
             #expect(badTopic.status == .notFound)
-            #expect(ServerFixture.object(badTopic)["allowed"] as? [String] == ["members", "forces", "bases"])
+            #expect(ServerFixture.object(badTopic)["allowed"] as? [String] == ["members", "actors", "relations", "forces", "bases", "timeline", "sources"])
         }
     }
 

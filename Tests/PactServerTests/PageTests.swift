@@ -127,8 +127,11 @@ import Testing
                 "actor2": "C", "capability2": "80", "position2": "60", "salience2": "0.9", "rounds": "0", "variant": "scholz",
             ], csrf: token)
             let response = try await client.execute(uri: "/bargain", method: .post, headers: headers, body: body)
-            #expect(response.status == .ok)
-            let html = String(buffer: response.body)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/bargain/runs/1")
+            let page = try await client.execute(uri: "/bargain/runs/1", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
             #expect(html.contains("<svg"))
             #expect(html.contains("&lt;script&gt;alert(1)"))
             #expect(!html.contains("<script>alert(1)"))
@@ -138,7 +141,10 @@ import Testing
             let bad = try await client.execute(uri: "/bargain", method: .post, headers: headers,
                                                body: Self.form(["actor0": "A", "capability0": "x", "rounds": "3"], csrf: token).1)
             #expect(bad.status == .unprocessableContent)
-            #expect(String(buffer: bad.body).contains("row 1: give an actor and three numbers"))
+            let badHTML = String(buffer: bad.body)
+            #expect(badHTML.contains("row 1 capability: &#39;x&#39; is not a number"))
+            #expect(badHTML.contains("row 1 position: is blank; give a number"))
+            #expect(badHTML.contains("<td class=\"invalid\"><input name=\"capability0\" value=\"x\""))
         }
     }
 
@@ -171,7 +177,7 @@ import Testing
             #expect(data.contains("frozen"))
             let bargain = try await client.execute(uri: "/bargain?scenario=csto-nato-contacts-2026", method: .get)
             #expect(bargain.status == .ok)
-            #expect(String(buffer: bargain.body).contains("id=\"bargain-result\""))
+            #expect(String(buffer: bargain.body).contains("id=\"stakeholders\""))
             for uri in ["/scenarios/arm-azerbaijani-attack-2026", "/scenarios/new", "/login", "/static/pact.css"] {
                 #expect(try await client.execute(uri: uri, method: .get).status == .ok, "\(uri)")
             }

@@ -45,6 +45,17 @@ def wait_for_server(url, process, timeout=60):
     raise RuntimeError(f"pact serve did not answer on {url} within {timeout} s")
 
 
+def chromium(extra=("--window-size=1280,1600",)):
+    """Headless Chromium through its driver, the system's when installed (as run.sh installs them)."""
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", *extra]:
+        options.add_argument(argument)
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
+    return webdriver.Chrome(options=options, service=service)
+
+
 def main():
     # `timeout` sends SIGTERM: turn it into an exception so the finally block stops the server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -60,13 +71,7 @@ def main():
     driver = None
     try:
         wait_for_server(url, server)
-        options = Options()
-        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"]:
-            options.add_argument(argument)
-        if os.path.exists("/usr/bin/chromium"):
-            options.binary_location = "/usr/bin/chromium"
-        service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
-        driver = webdriver.Chrome(options=options, service=service)
+        driver = chromium()
         driver.set_page_load_timeout(60)
         wait = WebDriverWait(driver, 60)
 
@@ -142,23 +147,54 @@ def main():
         assert len(charts) == 2 and abs(charts[0].size["height"] - charts[1].size["height"]) < 1, "two charts of one size"
         driver.save_screenshot(os.path.join(artifacts, "5-compare.png"))
 
-        # A data topic, and an unknown page.
+        # The run page's map: country borders drawn as SVG paths under the places.
+        driver.get(url + "runs/1")
+        countries = driver.find_elements(By.CSS_SELECTOR, "#chart-map svg path.country")
+        assert len(countries) > 20, f"the map draws country borders: {len(countries)} paths"
+        assert "Made with Natural Earth" in driver.find_element(By.ID, "chart-map").text
+
+        # Every data topic loads with rows; source addresses are links; a bad topic lists the topics.
+        for topic in ["members", "actors", "relations", "forces", "bases", "timeline", "sources"]:
+            driver.get(url + f"data?topic={topic}&as_of=2013-06-01")
+            table = wait.until(EC.presence_of_element_located((By.ID, "data-table")))
+            assert table.get_attribute("data-topic") == topic, topic
+            assert len(table.find_elements(By.CSS_SELECTOR, "tbody tr")) > 0, f"{topic} has rows"
         driver.get(url + "data?topic=bases")
-        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "table")))
-        assert "bases" in driver.page_source.lower()
+        links = driver.find_elements(By.CSS_SELECTOR, "#data-table td a[href^='http']")
+        assert links and all(a.get_attribute("rel") == "noopener noreferrer" for a in links), "source addresses are links"
         driver.save_screenshot(os.path.join(artifacts, "6-data.png"))
+        driver.get(url + "data?topic=nonsense")
+        listed = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "ul.allowed a")]
+        assert listed == ["members", "actors", "relations", "forces", "bases", "timeline", "sources"], listed
+
+        # A bargaining run from an issue's table (blank capabilities filled from the dataset) is
+        # stored: it has a page, and the bargaining page lists it.
+        driver.get(url + "bargain?scenario=csto-nato-contacts-2026")
+        wait.until(EC.presence_of_element_located((By.ID, "bargain-run"))).click()
+        wait.until(EC.presence_of_element_located((By.ID, "bargain-result")))
+        assert "/bargain/runs/1" in driver.current_url, driver.current_url
+        assert driver.find_element(By.ID, "convergence").text.startswith(("Settled", "Not settled"))
+        driver.save_screenshot(os.path.join(artifacts, "8-bargain-run.png"))
+        driver.get(url + "bargain")
+        assert driver.find_element(By.CSS_SELECTOR, "#bargain-runs a[href='/bargain/runs/1']")
         driver.get(url + "no/such/page")
         heading = wait.until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
         assert heading.text == "Page not found", heading.text
         driver.save_screenshot(os.path.join(artifacts, "7-not-found.png"))
 
         # On a phone-sized screen the run page still shows its chart within the width.
-        driver.set_window_size(390, 844)
+        # Headless Chromium keeps windows at least 500 px wide: a 390 px phone is emulated.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
         driver.get(url + "runs/1")
+        assert driver.execute_script("return window.innerWidth") == 390
         figure = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#chart-ladder")))
         assert figure.size["width"] <= 390, f"the chart's frame fits a phone screen: {figure.size}"
         chart = figure.find_element(By.TAG_NAME, "svg")
         assert chart.size["width"] >= 700, f"the chart keeps its drawn width and scrolls: {chart.size}"
+        for cell in driver.find_elements(By.CSS_SELECTOR, "#levels .probability"):
+            right = cell.location["x"] + cell.size["width"]
+            assert right <= 390, f"the probability column shows whole on a phone: right edge at {right}"
         driver.save_screenshot(os.path.join(artifacts, "4-phone.png"))
         print(f"browser test passed; screenshots in {artifacts}")
     except Exception:

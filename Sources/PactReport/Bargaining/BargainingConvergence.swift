@@ -43,6 +43,27 @@ public struct BargainingConvergence: Sendable, Equatable {
             + "Try --rounds with a larger number, or --stop-when-settled."
     }
 
+    /// Whether the run settled, in a sentence for any front end (no command-line advice): nil
+    /// for a run of no rounds.
+    public var finding: String? {
+        guard let last = movement.last else { return nil }
+        if let from = settledFrom {
+            return "Settled: from round \(from) no position moves more than \(Format.percentage(Self.tolerance)) of the range."
+        }
+        return "Not settled: in the last round positions still moved up to \(Format.percentage(last)) of the range "
+            + "(the median \(Format.percentage(medianMovement.last ?? 0))); more or fewer rounds give a different forecast."
+    }
+
+    /// One row per round for a table: round, median, weighted mean, moves and the largest shift
+    /// as a share of the range (blank for round 0).
+    public static func roundRows(_ run: BargainingRun) -> [[String]] {
+        let movement = BargainingConvergence(run).movement
+        return run.rounds.enumerated().map { k, round in
+            [String(round.round), Format.fixed(round.median, 2), Format.fixed(round.mean, 2), String(round.moves.count),
+             k > 0 ? Format.percentage(movement[k - 1]) : ""]
+        }
+    }
+
     /// `run` cut after the first round that moves less than the tolerance (the whole run when
     /// none does): the stop rule of `pact bargain --stop-when-settled`.
     public static func stopped(_ run: BargainingRun) -> BargainingRun {

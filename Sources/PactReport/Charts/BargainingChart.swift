@@ -65,10 +65,10 @@ public struct BargainingChart: Sendable {
             svg.text(String(Int(tick)), x: x(tick), y: plot.maxY + 16, anchor: .middle, color: theme.mutedText)
         }
         if !t.maxLabel.isEmpty {
-            svg.text(t.maxLabel, x: plot.x + 4, y: plot.y + 12, size: theme.tickSize - 1, color: theme.mutedText)
+            svg.text(t.maxLabel, x: plot.x + 4, y: plot.y + 12, size: theme.tickSize, color: theme.mutedText)
         }
         if !t.minLabel.isEmpty {
-            svg.text(t.minLabel, x: plot.x + 4, y: plot.maxY - 5, size: theme.tickSize - 1, color: theme.mutedText)
+            svg.text(t.minLabel, x: plot.x + 4, y: plot.maxY - 5, size: theme.tickSize, color: theme.mutedText)
         }
         for (i, actor) in t.actors.enumerated() {
             let points = t.rounds.map { (x(Double($0.round)), y($0.positions[i])) }

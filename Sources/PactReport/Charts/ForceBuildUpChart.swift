@@ -104,7 +104,7 @@ public struct ForceBuildUpChart: Sendable {
         svg.rect(x: band.0, y: plot.y, width: max(1, band.1 - band.0), height: plot.height, fill: "#f0f0f0",
                  extra: [("class", "arrival-band")],
                  tooltip: "first arrival, 10th-90th percentile: \(Format.fixed(schedule.firstArrival.p10, 1))-\(Format.fixed(schedule.firstArrival.p90, 1)) days")
-        svg.text("first arrival p10-p90", x: band.0 + 3, y: plot.y + 12, size: theme.tickSize - 1, color: theme.mutedText)
+        svg.text("first arrival p10-p90", x: band.0 + 3, y: plot.y + 12, size: theme.tickSize, color: theme.mutedText)
         for tick in y.ticks(5) {
             svg.line(x1: plot.x, y1: y(tick), x2: plot.maxX, y2: y(tick), stroke: theme.grid)
             svg.text(Format.grouped(tick), x: plot.x - 6, y: y(tick) + 4, anchor: .end, color: theme.mutedText)

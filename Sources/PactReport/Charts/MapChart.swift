@@ -104,16 +104,21 @@ public struct MapData: Hashable, Sendable {
     }
 }
 
-/// A schematic map: capitals and bases placed by longitude and latitude in an equirectangular
-/// projection of their bounding box (longitude scaled by the cosine of the box's middle latitude
-/// so that distances look right in the middle), the crisis location ringed.
+/// A map: country borders (Natural Earth 1:110m), capitals and bases placed by longitude and
+/// latitude in an equirectangular projection of their bounding box (longitude scaled by the
+/// cosine of the box's middle latitude so that distances look right in the middle), members'
+/// territory shaded and the crisis location ringed.
 public struct MapChart: Sendable {
     public var data: MapData
     public var title: String
+    /// The outlines drawn under the places; nil draws places on a bare grid.
+    public var borders: CountryBorders?
 
-    public init(_ data: MapData, title: String = "Schematic map: members, crisis location and bases") {
+    public init(_ data: MapData, title: String = "Map: members, crisis location and bases",
+                borders: CountryBorders? = CountryBorders.shipped) {
         self.data = data
         self.title = title
+        self.borders = borders
     }
 
     public func render(_ theme: ChartTheme = .standard) -> Chart {
@@ -142,7 +147,9 @@ public struct MapChart: Sendable {
 
         var svg = SVGWriter(width: theme.width, height: height, title: title, theme: theme)
         svg.heading(title)
-        svg.rect(x: plot.x, y: plot.y, width: plot.width, height: plot.height, fill: "#f7f9fb", stroke: theme.grid)
+        svg.rect(x: plot.x, y: plot.y, width: plot.width, height: plot.height, fill: borders == nil ? "#f7f9fb" : Self.water,
+                 stroke: theme.grid)
+        if let borders { drawCountries(borders, into: &svg, plot: plot, x: x, y: y, theme: theme) }
         let lonTicks = x.ticks(8), latTicks = y.ticks(5)
         for tick in lonTicks {
             svg.line(x1: x(tick), y1: plot.y, x2: x(tick), y2: plot.maxY, stroke: theme.grid)
@@ -160,7 +167,7 @@ public struct MapChart: Sendable {
             svg.polygon([(bx, by - 7), (bx + 6.5, by + 5), (bx - 6.5, by + 5)], fill: theme.accent, stroke: "#ffffff",
                         extra: [("class", "point base"), ("data-name", base.name)],
                         tooltip: "\(base.name): \(base.detail)")
-            svg.text(String(i + 1), x: bx, y: by + 17, size: theme.tickSize - 1, anchor: .middle, color: theme.accent,
+            svg.text(String(i + 1), x: bx, y: by + 17, size: theme.tickSize, anchor: .middle, color: theme.accent,
                      weight: "600", extra: [("paint-order", "stroke"), ("stroke", "#f7f9fb"), ("stroke-width", "3")])
         }
         let location = data.places.first { $0.roles.contains(.location) }
@@ -206,15 +213,53 @@ public struct MapChart: Sendable {
         }
         for (i, place) in data.offMap.enumerated() {
             svg.text("Off the map: \(place.name), \(Format.grouped(place.distanceKm)) km from \(location?.name ?? "the crisis")",
-                     x: plot.x, y: ly + 21 + Double(bases.count + i) * 16, size: theme.tickSize - 1, color: theme.text,
+                     x: plot.x, y: ly + 21 + Double(bases.count + i) * 16, size: theme.tickSize, color: theme.text,
                      extra: [("class", "off-map")])
         }
         for (i, base) in bases.enumerated() {
             svg.text("\(i + 1)  \(base.name), \(base.detail)", x: plot.x, y: ly + 21 + Double(i) * 16,
-                     size: theme.tickSize - 1, color: theme.mutedText, extra: [("class", "base-key")])
+                     size: theme.tickSize, color: theme.mutedText, extra: [("class", "base-key")])
         }
-        let caption = "Capitals and the lead state's bases abroad placed by coordinates (equirectangular, no borders drawn): a schematic of the distances that drive cost and arrival times in the model."
+        if let borders {
+            svg.text(borders.credit, x: plot.maxX - 4, y: plot.maxY - 6, anchor: .end, color: theme.mutedText,
+                     extra: [("class", "credit"), ("paint-order", "stroke"), ("stroke", Self.water), ("stroke-width", "3")])
+        }
+        let caption = borders.map { b in
+            "Capitals and the lead state's bases abroad placed by coordinates (equirectangular projection), members' territory shaded: "
+                + "the distances that drive cost and arrival times in the model. Borders: \(b.attribution)"
+        } ?? "Capitals and the lead state's bases abroad placed by coordinates (equirectangular, no borders drawn): a schematic of the distances that drive cost and arrival times in the model."
         return Chart(id: "map", title: title, svg: svg.finish(), caption: caption)
+    }
+
+    static let water = "#f8fbfd"
+    static let land = "#ebe8df"
+
+    /// Every country as one SVG path, clipped to the plot; members' and the crisis location's
+    /// territory shaded by role, the rest plain land. Country lines stay thin so places read first.
+    private func drawCountries(_ borders: CountryBorders, into svg: inout SVGWriter, plot: PlotArea,
+                               x: LinearScale, y: LinearScale, theme: ChartTheme) {
+        let roles = Dictionary(data.places.map { ($0.id, $0.roles) }, uniquingKeysWith: { a, _ in a })
+        svg.open("defs")
+        svg.open("clipPath", [("id", "map-plot")])
+        svg.rect(x: plot.x, y: plot.y, width: plot.width, height: plot.height, fill: "#000")
+        svg.close("clipPath")
+        svg.close("defs")
+        svg.open("g", [("clip-path", "url(#map-plot)"), ("class", "countries")])
+        for country in borders.countries {
+            let d = country.rings.map { ring in
+                ring.enumerated().map { i, p in
+                    (i == 0 ? "M" : "L") + SVGWriter.number(x(p[0])) + " " + SVGWriter.number(y(p[1]))
+                }.joined() + "Z"
+            }.joined()
+            let role = roles[country.id] ?? []
+            let fill = role.contains(.location) ? "#f3cdb3"
+                : role.contains(.member) ? "#b9d6ee"
+                : role.contains(.inactiveMember) ? "#d9e4ec" : Self.land
+            svg.element("path", [("d", d), ("fill", fill), ("stroke", "#9aa3ad"), ("stroke-width", "0.8"),
+                                 ("stroke-linejoin", "round"), ("class", "country"), ("data-id", country.id)],
+                        tooltip: country.name)
+        }
+        svg.close("g")
     }
 
     private func color(_ place: MapData.Place, _ theme: ChartTheme) -> String {

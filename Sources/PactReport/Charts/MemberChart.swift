@@ -66,7 +66,7 @@ public struct MemberChart: Sendable {
             let px = x(Double(level))
             svg.line(x1: px, y1: plot.y, x2: px, y2: plot.maxY, stroke: theme.grid)
             svg.text(String(level), x: px, y: plot.maxY + 14, anchor: .middle, color: theme.text)
-            svg.text(ResponseLevelName.name(level) ?? "", x: px, y: plot.maxY + 26, size: theme.tickSize - 1,
+            svg.text(ResponseLevelName.name(level) ?? "", x: px, y: plot.maxY + 26, size: theme.tickSize,
                      anchor: .middle, color: theme.mutedText)
         }
         if let expectedLevel {
@@ -96,7 +96,7 @@ public struct MemberChart: Sendable {
                          extra: [("class", "stance-share"), ("data-stance", name), ("data-share", Format.fixed(share, 4))],
                          tooltip: "\(name) \(Format.percentage(share))")
                 if w > 34 {
-                    svg.text(Format.percentage(share, decimals: 0), x: sx + w / 2, y: cy + 4, size: theme.tickSize - 1,
+                    svg.text(Format.percentage(share, decimals: 0), x: sx + w / 2, y: cy + 4, size: theme.tickSize,
                              anchor: .middle, color: "#ffffff", weight: "600")
                 }
                 sx += w

@@ -59,7 +59,7 @@ public struct ReliabilityChart: Sendable {
                        extra: [("class", "point bin"), ("fill-opacity", "0.85"), ("data-count", String(bin.count)),
                                ("data-predicted", Format.fixed(p, 4)), ("data-observed", Format.fixed(o, 4))],
                        tooltip: "[\(Format.fixed(bin.lower, 1)), \(Format.fixed(bin.upper, 1))): \(bin.count) cases, predicted \(Format.fixed(p, 2)), observed \(Format.fixed(o, 2))")
-            svg.text("n=\(bin.count)", x: x(p) + r + 3, y: y(o) + 4, size: theme.tickSize - 1, color: theme.mutedText)
+            svg.text("n=\(bin.count)", x: x(p) + r + 3, y: y(o) + 4, size: theme.tickSize, color: theme.mutedText)
         }
         // The table beside the plot.
         let tx = size + 40
@@ -136,7 +136,7 @@ public struct CasePredictionChart: Sendable {
         svg.text("cell shade: predicted probability", x: plot.x + 250, y: theme.margin.top + 8, color: theme.mutedText)
         for level in 0...5 {
             svg.text(LadderLabels.label(level), x: plot.x + (Double(level) + 0.5) * cell, y: plot.maxY + 16,
-                     size: theme.tickSize - 1, anchor: .middle, color: theme.mutedText)
+                     size: theme.tickSize, anchor: .middle, color: theme.mutedText)
         }
         svg.text("P(actual)", x: plot.maxX + 60, y: plot.y - 6, anchor: .middle, color: theme.mutedText)
         for (i, c) in cases.enumerated() {
@@ -149,7 +149,7 @@ public struct CasePredictionChart: Sendable {
                          tooltip: "\(c.id), \(LadderLabels.label(k)): \(Format.percentage(p))")
                 if p >= 0.2 {
                     svg.text(Format.percentage(p, decimals: 0), x: plot.x + (Double(k) + 0.5) * cell - 1, y: top + rowHeight / 2 + 4,
-                             size: theme.tickSize - 1, anchor: .middle, color: p > 0.5 ? "#ffffff" : theme.text)
+                             size: theme.tickSize, anchor: .middle, color: p > 0.5 ? "#ffffff" : theme.text)
                 }
             }
             svg.rect(x: plot.x + Double(c.actual) * cell + 1, y: top + 2, width: cell - 4, height: rowHeight - 4, fill: "none",

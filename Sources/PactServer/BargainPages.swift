@@ -1,0 +1,205 @@
+import Foundation
+import Hummingbird
+import PactData
+import PactEngine
+import PactModel
+import PactReport
+
+/// The bargaining pages: the stakeholder form (`/bargain`), each stored bargaining run
+/// (`/bargain/runs/{id}`) and its JSON download. A run posted through the form is stored, so it
+/// has a page and a link; the model has no randomness, so a stored table replays exactly.
+extension PageRoutes {
+    func registerBargaining(on router: Router<BasicRequestContext>) {
+        router.get("bargain", use: page { request, csrf in
+            let query = request.uri.queryParameters
+            return try await bargainPage(scenario: query.get("scenario"), from: query.get("from"), posted: nil, csrf: csrf)
+        })
+        router.post("bargain", use: form { _, fields, csrf in
+            try await bargainPage(scenario: fields["scenario"], from: nil, posted: fields, csrf: csrf)
+        })
+        router.get("bargain/runs/:id", use: page { request, csrf in try bargainRunPage(try requireParameter(request, "id"), csrf) })
+        router.get("bargain/runs/:id/result.json", use: page { request, _ in
+            let row = try loadBargain(try requireParameter(request, "id"))
+            return RunPresentation.download(row.bargain.result, type: "application/json", name: "bargain-\(row.id).json")
+        })
+    }
+
+    /// The stakeholders of a stored run, as typed (capabilities filled from the dataset marked).
+    struct StoredStakeholder: Codable, Sendable {
+        var actor: String
+        var capability: Double
+        var position: Double
+        var salience: Double
+        var filled: Bool
+    }
+
+    func loadBargain(_ text: String) throws -> Store.BargainRow {
+        guard let id = Int64(text), let row = try store.bargain(id) else { throw APIError.notFound("bargaining run '\(text)'") }
+        return row
+    }
+
+    static func stakeholders(_ row: Store.BargainRow) throws -> [StoredStakeholder] {
+        do {
+            return try JSONDecoder().decode([StoredStakeholder].self, from: Data(row.bargain.stakeholders.utf8))
+        } catch {
+            throw APIError(.internalServerError, "bargaining run \(row.id)'s stored table cannot be read")
+        }
+    }
+
+    /// Issue scenarios: the built-ins, then the user's.
+    func issueScenarios() throws -> [Scenario] {
+        let users = try store.scenarios().filter { $0.kind == Scenario.Kind.issue.rawValue }
+            .compactMap { try? workbench.parse($0.yaml, file: $0.id) }
+        return (catalog.builtIns.map(\.scenario) + users).filter { $0.kind == .issue }
+    }
+
+    func bargainSummary(_ row: Store.BargainRow) -> [String: Any] {
+        var item: [String: Any] = ["id": String(row.id), "title": row.bargain.title, "variant": row.bargain.variant,
+                                   "created": RunPresentation.time(row.bargain.createdAt)]
+        if let object = try? JSONSerialization.jsonObject(with: Data(row.bargain.result.utf8)) as? [String: Any] {
+            if let median = object["median"] as? Double { item["median"] = Format.fixed(median, 2) }
+            if let rounds = object["rounds"] as? [Any] { item["rounds"] = rounds.count - 1 }
+        }
+        return item
+    }
+
+    func bargainPage(scenario id: String?, from: String?, posted: [String: String]?, csrf: String) async throws -> Response {
+        let issues = try issueScenarios()
+        var stored: Store.BargainRow?
+        if let from { stored = try loadBargain(from) }
+        let wanted = posted?["scenario"] ?? id ?? stored?.bargain.scenarioID
+        let selected = wanted.flatMap { w in issues.first { $0.id == w } } ?? (stored == nil ? issues.first : nil)
+        var context: [String: Any] = ["csrf": csrf, "issues": issues.map { ["id": $0.id, "title": $0.title, "selected": $0.id == selected?.id] }]
+        var rows: [[String: String]] = []
+        var invalid: [Int: Set<String>] = [:]
+        var rounds = "10", variant = BargainingVariant.scholz, settle = false
+        if let posted {
+            let form = BargainForm(fields: posted)
+            rounds = form.rounds
+            variant = BargainingVariant(rawValue: form.variant) ?? .scholz
+            settle = form.stopWhenSettled
+            let date = selected?.date ?? Day(utc: Date())
+            let reading = form.read(capabilityIndex: catalog.dataset.snapshot(on: date).capabilityIndex, date: date)
+            var problems = reading.problems
+            let roundCount = Int(form.rounds)
+            if roundCount.map({ !(0...1000).contains($0) }) ?? true {
+                problems.append(InputError(file: "", line: nil, field: "rounds", found: form.rounds,
+                                           message: "must be a whole number between 0 and 1000, found '\(form.rounds)'"))
+            }
+            if BargainingVariant(rawValue: form.variant) == nil {
+                problems.append(InputError(file: "", line: nil, field: "variant", found: form.variant, message: "is not a variant",
+                                           allowed: BargainingVariant.allCases.map(\.rawValue)))
+            }
+            rows = form.rows.map { row in
+                var cells = row.cells
+                cells["number"] = String(row.number)
+                return cells
+            }
+            for problem in problems {
+                let words = problem.field.split(separator: " ")
+                if words.count == 3, words[0] == "row", let n = Int(words[1]) { invalid[n, default: []].insert(String(words[2])) }
+            }
+            if problems.isEmpty, let roundCount {
+                let request = Bargain.Request(rounds: roundCount, variant: variant, scenario: selected?.id,
+                                              stakeholders: reading.actors, stopWhenSettled: settle)
+                do {
+                    var request = request
+                    request.filled = Set(form.rows.indices.filter { reading.filled.contains(form.rows[$0].number) })
+                    let result = try await Bargain.run(request, workbench: workbench)
+                    let id = try Bargain.store(result, request: request, actors: reading.actors, in: store)
+                    return .redirect("/bargain/runs/\(id)")
+                } catch let error as APIError {
+                    problems.append(contentsOf: PageRoutes.problems(error))
+                    context["status"] = Int(error.status.code)
+                }
+            }
+            context["errors"] = problems.map { p in
+                (p.field.isEmpty ? "" : "\(p.field): ") + p.message
+            }
+        } else if let stored {
+            let table = try Self.stakeholders(stored)
+            rows = table.map { s in
+                ["actor": s.actor, "capability": s.filled ? "" : Format.compact(s.capability),
+                 "position": Format.compact(s.position), "salience": Format.compact(s.salience)]
+            }
+            rounds = String(stored.bargain.rounds)
+            variant = BargainingVariant(rawValue: stored.bargain.variant) ?? .scholz
+            settle = stored.bargain.stopWhenSettled
+        } else if let selected {
+            // The scenario's table as written: a capability the file leaves out stays blank and
+            // is filled from the dataset when the form is run.
+            rows = (selected.issue?.stakeholders ?? []).map { s in
+                ["actor": s.actor.rawValue, "capability": s.capability.map(Format.compact) ?? "",
+                 "position": Format.compact(s.position), "salience": Format.compact(s.salience)]
+            }
+        }
+        let target = max(3, rows.count + 1)
+        while rows.count < target { rows.append([:]) }
+        context["rows"] = rows.enumerated().map { i, row -> [String: Any] in
+            let number = Int(row["number"] ?? "") ?? i + 1
+            return ["index": String(number - 1), "number": number,
+                    "cells": BargainForm.columns.map { column -> [String: Any] in
+                        ["column": column, "value": row[column] ?? "", "invalid": invalid[number]?.contains(column) == true,
+                         "size": column == "actor" ? 8 : 6]
+                    }]
+        }
+        context["roundsValue"] = rounds
+        context["settle"] = settle
+        context["variants"] = BargainingVariant.allCases.map { ["name": $0.rawValue, "selected": $0 == variant] }
+        context["question"] = selected?.issue?.question ?? ""
+        if let scale = selected?.issue?.scale {
+            context["scale"] = "\(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel)"
+        }
+        if let date = selected?.date { context["date"] = date.description }
+        let recent = try store.bargains(limit: 20).map(bargainSummary)
+        context["recent"] = recent
+        context["hasRecent"] = !recent.isEmpty
+        let failed = (context["errors"] as? [String]).map { !$0.isEmpty } ?? false
+        let status = failed ? HTTPResponse.Status(code: context["status"] as? Int ?? 422) : .ok
+        return try render("bargain", context, status: status)
+    }
+
+    func bargainRunPage(_ text: String, _ csrf: String) throws -> Response {
+        let row = try loadBargain(text)
+        let table = try Self.stakeholders(row)
+        let scenario = try row.bargain.scenarioID.flatMap { id in try? workbench.scenario(id).scenario }
+        guard let variant = BargainingVariant(rawValue: row.bargain.variant) else {
+            throw APIError(.internalServerError, "bargaining run \(row.id) names an unknown variant")
+        }
+        let actors = table.map { BargainingActor(name: $0.actor, capability: $0.capability, position: $0.position, salience: $0.salience) }
+        let run: BargainingRun
+        do {
+            run = try BargainingModel(actors: actors, variant: variant).run(rounds: row.bargain.rounds, keeping: .summaries)
+                .settled(row.bargain.stopWhenSettled)
+        } catch {
+            throw APIError(.internalServerError, "bargaining run \(row.id) cannot be replayed: \(error)")
+        }
+        let names = run.displayNames(in: catalog.dataset)
+        let result = Bargain.Result(run: run, scenario: scenario, names: names)
+        let chart = result.chart
+        let convergence = BargainingConvergence(run)
+        var context: [String: Any] = [
+            "csrf": csrf, "run": bargainSummary(row), "title": row.bargain.title,
+            "question": scenario?.issue?.question ?? "", "variant": variant.rawValue, "variantSummary": variant.summary,
+            "asked": row.bargain.rounds, "settleRule": row.bargain.stopWhenSettled,
+            "svg": chart.svg, "caption": chart.caption,
+            "median": Format.fixed(run.final.median, 2), "mean": Format.fixed(run.final.mean, 2), "rounds": run.rounds.count - 1,
+            "actors": run.actors.indices.map { i in
+                ["name": names[i], "capability": Format.fixed(table[i].capability, 2), "filled": table[i].filled,
+                 "salience": Format.compact(table[i].salience),
+                 "start": Format.fixed(run.actors[i].position, 2), "final": Format.fixed(run.final.positions[i], 2)] as [String: Any]
+            },
+            "roundRows": BargainingConvergence.roundRows(run).map { ["cells": $0] },
+            "settled": convergence.isSettled, "hasFilled": table.contains { $0.filled },
+        ]
+        if let finding = convergence.finding { context["finding"] = finding }
+        if let scale = scenario?.issue?.scale {
+            context["scale"] = "\(Format.compact(scale.min)) = \(scale.minLabel), \(Format.compact(scale.max)) = \(scale.maxLabel)"
+        }
+        if let id = row.bargain.scenarioID { context["scenarioID"] = id; context["scenarioPath"] = Self.escapePath(id) }
+        let others = try store.bargains(limit: 20).filter { $0.id != row.id }.map(bargainSummary)
+        context["others"] = others
+        context["hasOthers"] = !others.isEmpty
+        return try render("bargain-run", context)
+    }
+}
