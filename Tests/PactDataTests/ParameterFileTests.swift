@@ -10,7 +10,16 @@ import Testing
             #expect(p.low <= p.defaultValue && p.defaultValue <= p.high, "\(p.name)")
             #expect(p.doc.count > 20, "\(p.name) needs a real explanation")
         }
-        #expect(set["w_solidarity"]?.defaultValue == 1.0)
+        // The shipped file is the prior file with the fitted defaults: every weight the priors do
+        // not free keeps its prior default, and every range is the prior's.
+        let priors = try Embedded.priorParameters()
+        #expect(set.parameters.map(\.name) == priors.parameters.map(\.name))
+        for prior in priors.parameters {
+            let shipped = try #require(set[prior.name])
+            #expect(shipped.low == prior.low && shipped.high == prior.high, "\(prior.name)")
+            if !prior.fitted { #expect(shipped.defaultValue == prior.defaultValue, "\(prior.name)") }
+        }
+        #expect(priors.parameters.contains { $0.fitted })
     }
 
     @Test func errorsNameTheLineFieldAndProblem() {

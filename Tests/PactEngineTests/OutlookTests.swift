@@ -189,15 +189,14 @@ struct OutlookBacktestTests {
         for (start, leavers) in [("2005-01-01", ["ARM"]), ("2007-01-01", ["ARM", "UZB"])] as [(String, [ActorID])] {
             let f = Outlook.run(try OutlookTests.setup(from: start, to: "2025-01-01", parameters: p), runs: 1000, seed: 1, threads: 2)
             let highestStayer = stayers.map { f.member($0)!.exitOrFreeze }.max()!
-            for id in leavers {
-                let leaver = try #require(f.member(id)).exitOrFreeze
-                // Under crisis model v2 (treaty-law trigger, reliability priors) the crisis templates
-                // no longer single the leavers out: about 0.05-0.07 against 0.09-0.13 for the highest
-                // stayer. A known regression of the outlook's look-ahead diagnostic until the outlook
-                // constants are refitted on v2; the marker fails the suite once it is fixed.
-                withKnownIssue("v2 crisis templates: leavers not above the stayers until the outlook is refitted") {
-                    #expect(leaver > highestStayer, "\(start): \(id) \(leaver) vs highest stayer \(highestStayer)")
-                }
+            let leaverRisks = try leavers.map { try #require(f.member($0)).exitOrFreeze }
+            // Under crisis model v2 (treaty-law trigger, reliability priors, non-interference) the
+            // crisis templates no longer single every leaver out from every start. A known
+            // regression of the outlook's look-ahead diagnostic until the outlook constants are
+            // refitted on v2; the marker fails the suite once it is fixed.
+            withKnownIssue("v2 crisis templates: leavers not above the stayers until the outlook is refitted") {
+                #expect(leaverRisks.allSatisfy { $0 > highestStayer },
+                        "\(start): \(leavers) \(leaverRisks) vs highest stayer \(highestStayer)")
             }
             #expect(f.member("RUS")?.exitOrFreeze == 0)
         }

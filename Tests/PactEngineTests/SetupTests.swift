@@ -57,7 +57,8 @@ import Testing
                                                     requester: nil, article: nil,
                                                     adversary: Adversary(kind: .nonstate, actor: nil, externalBacking: .none),
                                                     deaths: 20))
-        #expect(terror.roles[try index(terror, "KAZ")] == .host && !terror.weighsInProposal[try index(terror, "KAZ")])
+        let host = try index(terror, "KAZ")
+        #expect(terror.roles[host] == .host && !terror.weighsInProposal[host])
         // Once it asks, it is the requester and, like any side defended, has no weight.
         let asked = try setup(TestScenarios.kazakhstan())
         #expect(!asked.weighsInProposal[try index(asked, "KAZ")])
