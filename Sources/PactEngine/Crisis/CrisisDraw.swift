@@ -196,6 +196,20 @@ extension CrisisSetup {
         var level = CollectiveDecision.proposal(positions: ws.position, weights: ws.weight, count: n, cap: trigger.cap.rawValue)
         let tol = p[CrisisParameter.supportTolerance.rawValue], block = p[CrisisParameter.blockThreshold.rawValue]
         let deference = p[CrisisParameter.leadDeference.rawValue], relief = p[CrisisParameter.optOutRelief.rawValue]
+        // A member's request is the Council's agenda, and the lead state decides how much of it
+        // goes to the table: the highest level up to the request that the lead state supports.
+        if requesterIndex >= 0, leadIndex >= 0, leadIndex != requesterIndex, weighsInProposal[leadIndex] {
+            var agenda = min(Int(requestedLevel), trigger.cap.rawValue)
+            while agenda > level {
+                let st = CollectiveDecision.stance(
+                    position: ws.position[leadIndex], salience: ws.salience[leadIndex], proposal: Double(agenda),
+                    isRequester: false, tolerance: tol, blockThreshold: block, deference: deference,
+                    dependenceOnLead: 0, optOut: false, optOutRelief: relief)
+                if st == .support { break }
+                agenda -= 1
+            }
+            level = max(level, agenda)
+        }
         var first = true
         while true {
             var blocked = false
