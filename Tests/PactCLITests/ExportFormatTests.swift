@@ -122,6 +122,11 @@ struct OutputSchemaTests {
         ("bargain", ["bargain", "csto-nato-contacts-2026"]),
         ("align", ["align", "--as-of", "2025-06-01"]),
         ("outlook", ["outlook", "--from", "2020-01-01", "--to", "2022-01-01", "--runs", "20", "--explain"]),
+        ("sweep", ["sweep", "kgz-mass-unrest-2026", "--method", "oat", "--draws", "100", "--only", "baseline,w_cost"]),
+        ("sweep", ["sweep", "kgz-mass-unrest-2026", "--method", "morris", "--trajectories", "2", "--draws", "100",
+                   "--only", "baseline,w_cost"]),
+        ("sweep", ["sweep", "kgz-mass-unrest-2026", "--method", "sobol", "--samples", "8", "--bootstrap", "20",
+                   "--draws", "100", "--only", "baseline,w_cost"]),
     ]
 
     @Test(arguments: outputs)
@@ -153,6 +158,6 @@ struct OutputSchemaTests {
     @Test func anUnknownOutputListsTheKnownOnes() throws {
         let result = try runPact(["schema", "--output", "nope"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("run, validate, bargain, align, outlook, forecast"))
+        #expect(result.stderr.contains("run, validate, bargain, align, outlook, sweep, forecast"))
     }
 }

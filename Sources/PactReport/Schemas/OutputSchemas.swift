@@ -10,7 +10,7 @@ public enum OutputSchemas {
 
     /// Every schema by name: the command outputs, then `forecast` (one crisis forecast, the
     /// `results` entries of `run` and the API's stored run result).
-    public static let names = ["run", "validate", "bargain", "align", "outlook", "forecast"]
+    public static let names = ["run", "validate", "bargain", "align", "outlook", "sweep", "forecast"]
 
     public static func schema(named name: String) -> OrderedJSON? {
         let body: OrderedJSON
@@ -21,6 +21,7 @@ public enum OutputSchemas {
         case "bargain": (title, body) = ("pact bargain --format json", versioned(bargainingRun))
         case "align": (title, body) = ("pact align --format json", align)
         case "outlook": (title, body) = ("pact outlook --format json", outlook)
+        case "sweep": (title, body) = ("pact sweep --format json (and pact merge --format json)", sweep)
         case "forecast": (title, body) = ("One crisis forecast", forecast)
         default: return nil
         }
@@ -153,8 +154,26 @@ extension OutputSchemas {
             "draws": S.integer,
             "seed": .object(["type": .string("integer"), "minimum": .number(0)]),
             "cross_validated": S.boolean,
-        ]))
+            "skill": S.object(["rps": skill, "unilateral_brier": skill]),
+            "in_sample": heldOut,
+            "out_of_sample": .object(["type": .string("object"), "additionalProperties": heldOut]),
+        ], optional: ["skill", "in_sample", "out_of_sample"]))
     }()
+
+    /// A skill score over the base rate with its bootstrap interval (null where undefined).
+    static let skill = S.object([
+        "skill": S.nullable(S.number), "low": S.nullable(S.number), "high": S.nullable(S.number),
+        "coverage": S.probability, "resamples": S.integer, "seed": S.integer, "cases": S.integer,
+    ])
+
+    /// One design's held-out backtest (`--cross-validate`, `--time-split`), or the in-sample one
+    /// beside them: the backtest itself in the shape above, its reference and both skills.
+    static let heldOut = S.object([
+        "backtest": .object(["type": .string("object")]),
+        "design": S.string,
+        "reference": S.object(["name": S.string, "rps": S.number, "unilateral_brier": S.number]),
+        "rps_skill": skill, "unilateral_brier_skill": skill, "training": S.array(S.string),
+    ], optional: ["training"])
 
     static let align = versioned(S.object([
         "as_of": S.date,
@@ -174,11 +193,35 @@ extension OutputSchemas {
         "misplaced": S.array(S.string),
     ]))
 
+    /// One sweep: its settings, then one entry per scenario and output with a measure per
+    /// parameter, whose keys depend on the method (one-at-a-time swings, Morris elementary effects
+    /// or Sobol indices). A measure is null where it is undefined (a constant output's Sobol index).
+    static let sweep: OrderedJSON = {
+        let value = S.nullable(S.number)
+        let interval = S.nullable(S.array(S.number, count: 2))
+        let oat = S.object(["parameter": S.string, "change_at_low": value, "change_at_high": value])
+        let morris = S.object(["parameter": S.string, "mu_star": value, "mu": value, "sigma": value])
+        let sobol = S.object(["parameter": S.string, "s1": value, "s1_interval": interval, "st": value, "st_interval": interval])
+        return versioned(S.object([
+            "sweep": S.object([
+                "method": S.oneOf(["oat", "morris", "sobol"]),
+                "trajectories": S.integer, "levels": S.integer, "base_samples": S.integer, "bootstrap": S.integer,
+                "fingerprint": S.string, "draws_per_point": S.integer, "seed": S.string, "random_numbers": S.string,
+                "points": S.integer, "scenarios": S.array(S.string), "outputs": S.array(S.string),
+                "parameters": S.array(S.object(["name": S.string, "low": S.number, "high": S.number, "default": S.number])),
+            ], optional: ["trajectories", "levels", "base_samples", "bootstrap"]),
+            "results": S.array(S.object([
+                "scenario": S.string, "output": S.string, "base": value,
+                "parameters": .object(["type": .string("array"), "items": .object(["oneOf": .array([oat, morris, sobol])])]),
+            ], optional: ["base"])),
+        ]))
+    }()
+
     static let outlook: OrderedJSON = {
         let band = S.object(["p10": S.number, "p25": S.number, "p50": S.number, "p75": S.number, "p90": S.number, "mean": S.number])
         return versioned(S.object([
             "from": S.date, "to": S.date, "runs": S.integer, "seed": .object(["type": .string("integer"), "minimum": .number(0)]),
-            "hindsight": S.boolean,
+            "hindsight": S.boolean, "look_ahead": S.boolean,
             "case_window": S.object(["from": S.date, "to": S.date, "years": S.number]),
             "expected_crises": S.number, "expected_deployments": S.number,
             "members": S.array(S.object([

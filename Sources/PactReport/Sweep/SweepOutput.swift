@@ -140,7 +140,7 @@ public enum SweepOutput {
                 results.append(.object(members))
             }
         }
-        return .object(["sweep": .object(settings), "results": .array(results)])
+        return OrderedJSON.object(["sweep": .object(settings), "results": .array(results)]).versioned
     }
 
     /// Indices by decreasing `key`, ties in index order.
