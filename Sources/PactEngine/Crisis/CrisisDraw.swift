@@ -136,15 +136,15 @@ extension CrisisSetup {
             let tPrec = wPrec * precedent[i], tEntrap = -wEntrap * entrapment[i]
             let u = baseline + wObl * obligation + tThreat + tSol + tAdv + tReg + tCost + tCap + tCred + tPrec + tEntrap
                 + ws.noise[i]
-            // In the lead state's wars its allies may speak for it but not fight beside it
-            // (Snyder 1984; none joined Russia in Georgia or Ukraine): entrapment caps their
-            // preferred level, as well as souring it through the term above.
             var level = MemberPreferences.level(latent: u)
             // The stake in calm argues for words, not force: it can lift a member's preferred
             // level to the diplomatic rungs, never beyond, so it cannot carry aid or a deployment.
             if conflictManagement[i] > 0 {
                 level = max(level, min(MemberPreferences.level(latent: u + wCalm * conflictManagement[i]), calmCeiling))
             }
+            // In the lead state's wars its allies may speak for it but not fight beside it
+            // (Snyder 1984; none joined Russia in Georgia or Ukraine): entrapment caps their
+            // preferred level, as well as souring it through the term above.
             ws.position[i] = entrapment[i] > 0 ? min(level, ceiling) : level
             if isLead {
                 // What the lead state would want on its own, outside the treaty: no legal
