@@ -121,6 +121,33 @@ import Testing
         #expect(result.level == 5)
     }
 
+    /// The request as the agenda, by hand. Requester 5 (no weight), lead 3.6 (salience 0.8), a
+    /// small member at 1.0: weights 0, 0.72, 0.08 give the mean proposal round((2.592 + 0.08) /
+    /// 0.8) = round(3.34) = 3. The lead supports 5? 3.6 < 4.5 and (5 − 3.6) × 0.8 = 1.12 > 1: no.
+    /// 4? 3.6 ≥ 4 − 0.5: yes. So the agenda is 4; the small member's resistance (4 − 1) × 0.5 =
+    /// 1.5 is above its threshold 1 but within 1 × (1 + 1) under the opt-out: it abstains, 4 passes.
+    @Test func theLeadStatePutsTheHighestPartOfTheRequestItSupportsToTheCouncil() {
+        let arguments = (positions: [5.0, 3.6, 1.0], saliences: [1.0, 0.8, 0.5], clout: [0.0, 0.9, 0.16])
+        func run(agenda: Bool) -> (level: Int, proposal: Int, stances: [Stance]) {
+            CollectiveDecision.decide(positions: arguments.positions, saliences: arguments.saliences, clout: arguments.clout,
+                                      dependenceOnLead: [0, 0, 0], requester: 0, cap: 5, cloutExponent: 1, tolerance: 0.5,
+                                      blockThreshold: 1, deference: 1, optOut: true, optOutRelief: 1,
+                                      lead: agenda ? 1 : nil, requested: agenda ? 5 : nil)
+        }
+        #expect(run(agenda: false).proposal == 3)
+        let withAgenda = run(agenda: true)
+        #expect(withAgenda.proposal == 4)
+        #expect(withAgenda.level == 4)
+        #expect(withAgenda.stances == [.support, .support, .abstain])
+        #expect(CollectiveDecision.agenda(proposal: 3, requested: 5, cap: 5, leadPosition: 3.6, leadSalience: 0.8,
+                                          tolerance: 0.5, blockThreshold: 1) == 4)
+        // Never below the bargained proposal, never above the cap.
+        #expect(CollectiveDecision.agenda(proposal: 4, requested: 3, cap: 5, leadPosition: 0, leadSalience: 1,
+                                          tolerance: 0.5, blockThreshold: 1) == 4)
+        #expect(CollectiveDecision.agenda(proposal: 1, requested: 5, cap: 2, leadPosition: 5, leadSalience: 1,
+                                          tolerance: 0.5, blockThreshold: 1) == 2)
+    }
+
     @Test func stanceRules() {
         func stance(_ position: Double, optOut: Bool) -> Stance {
             CollectiveDecision.stance(position: position, salience: 1, proposal: 4, isRequester: false, tolerance: 0.5,

@@ -199,16 +199,9 @@ extension CrisisSetup {
         // A member's request is the Council's agenda, and the lead state decides how much of it
         // goes to the table: the highest level up to the request that the lead state supports.
         if requesterIndex >= 0, leadIndex >= 0, leadIndex != requesterIndex, weighsInProposal[leadIndex] {
-            var agenda = min(Int(requestedLevel), trigger.cap.rawValue)
-            while agenda > level {
-                let st = CollectiveDecision.stance(
-                    position: ws.position[leadIndex], salience: ws.salience[leadIndex], proposal: Double(agenda),
-                    isRequester: false, tolerance: tol, blockThreshold: block, deference: deference,
-                    dependenceOnLead: 0, optOut: false, optOutRelief: relief)
-                if st == .support { break }
-                agenda -= 1
-            }
-            level = max(level, agenda)
+            level = CollectiveDecision.agenda(proposal: level, requested: Int(requestedLevel), cap: trigger.cap.rawValue,
+                                              leadPosition: ws.position[leadIndex], leadSalience: ws.salience[leadIndex],
+                                              tolerance: tol, blockThreshold: block)
         }
         var first = true
         while true {

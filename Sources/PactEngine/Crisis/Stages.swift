@@ -121,13 +121,38 @@ public enum CollectiveDecision {
 
     /// The consensus rule on plain arrays (for tests and tools): the level adopted and each
     /// member's stance on the first proposal.
+    /// The request as the Council's agenda: from min(requested, cap) down, the highest level the
+    /// lead state supports (its stance with no opt-out), or the bargained proposal if that is
+    /// higher. Only for a request by a member other than the lead state that the lead state
+    /// weighs in; it can only raise the proposal, and it rises with the lead state's position.
+    @inline(__always)
+    public static func agenda(proposal: Int, requested: Int, cap: Int, leadPosition: Double, leadSalience: Double,
+                              tolerance: Double, blockThreshold: Double) -> Int {
+        var level = min(requested, cap)
+        while level > proposal {
+            let st = stance(position: leadPosition, salience: leadSalience, proposal: Double(level), isRequester: false,
+                            tolerance: tolerance, blockThreshold: blockThreshold, deference: 0, dependenceOnLead: 0,
+                            optOut: false, optOutRelief: 0)
+            if st == .support { break }
+            level -= 1
+        }
+        return max(proposal, level)
+    }
+
+    /// `lead` and `requested`: the lead state's index and the level a member other than the lead
+    /// state asked for, when there is such a request (the agenda rule above); nil otherwise.
     public static func decide(positions: [Double], saliences: [Double], clout: [Double], dependenceOnLead: [Double],
                               requester: Int?, cap: Int, cloutExponent: Double, tolerance: Double,
-                              blockThreshold: Double, deference: Double, optOut: Bool, optOutRelief: Double)
+                              blockThreshold: Double, deference: Double, optOut: Bool, optOutRelief: Double,
+                              lead: Int? = nil, requested: Int? = nil)
         -> (level: Int, proposal: Int, stances: [Stance])
     {
         let weights = positions.indices.map { pow(clout[$0], cloutExponent) * saliences[$0] }
-        let first = proposal(positions: positions, weights: weights, cap: cap)
+        var first = proposal(positions: positions, weights: weights, cap: cap)
+        if let lead, let requested, lead != requester {
+            first = agenda(proposal: first, requested: requested, cap: cap, leadPosition: positions[lead],
+                           leadSalience: saliences[lead], tolerance: tolerance, blockThreshold: blockThreshold)
+        }
         func stances(at level: Int) -> [Stance] {
             positions.indices.map {
                 stance(position: positions[$0], salience: saliences[$0], proposal: Double(level), isRequester: $0 == requester,
