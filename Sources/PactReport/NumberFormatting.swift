@@ -4,8 +4,12 @@ import Foundation
 /// reproducible across machines.
 public enum Format {
     /// `value` with exactly `decimals` digits after the point.
+    /// A value that rounds to zero is written without a sign: "-0.000" would claim a direction
+    /// the figure does not have.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
-        String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), value)
+        let text = String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
+        return text
     }
 
     /// A large quantity in readable units: 2.0e12 -> "2.00T", 1.45e8 -> "145.0M".
@@ -30,7 +34,8 @@ extension Format {
 
     /// A signed figure: +0.412, -0.100.
     public static func signed(_ value: Double, _ decimals: Int) -> String {
-        (value >= 0 ? "+" : "") + fixed(value, decimals)
+        let text = fixed(value, decimals)
+        return text.hasPrefix("-") || value.isNaN ? text : "+" + text
     }
 
     /// A whole number with thousands separators: 2030 -> "2,030".

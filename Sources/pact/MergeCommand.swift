@@ -25,8 +25,8 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Write the chart to this SVG file.")
     var chart: String?
 
-    @Option(help: "The output the chart shows (default: expected level).")
-    var chartOutput: String = "expected level"
+    @Option(help: "The output the chart shows (default: the expected level of a crisis, the forecast median of an issue, the outlook's mean cohesion).")
+    var chartOutput: String?
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give the shard files to merge") }

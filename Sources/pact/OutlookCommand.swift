@@ -105,6 +105,24 @@ struct OutlookCommand: ParsableCommand {
     }
 
     /// The default constants with every --set applied.
+    /// The case window an outlook from `start` draws its crises from, after checking the start
+    /// is one the dataset can forecast from. Shared with `pact sweep --outlook`.
+    static func caseWindow(dataset: Dataset, cases: [Scenario], from start: Day, lookAhead: Bool) throws -> DayInterval {
+        // Before the relations begin every affinity reads 0 and every anchor one half: no forecast.
+        if let first = dataset.relations.map(\.period.start).min(), start < first {
+            throw ValidationError("--from \(start) is before the dataset's relations begin (\(first)); start on or after \(first)")
+        }
+        // What was known at the start: only the episodes before it, unless --look-ahead asks otherwise.
+        guard let window = OutlookSetup.caseWindow(cases: cases, before: lookAhead ? nil : start) else {
+            throw ValidationError("the case library has no episode before \(start): start later, or add --look-ahead to draw crises from later episodes (a diagnostic)")
+        }
+        let snapshot = dataset.snapshot(on: start)
+        if snapshot.parties.isEmpty {
+            throw ValidationError("\(snapshot.organization.id) has no members on \(start); start on a day it has some (--from)")
+        }
+        return window
+    }
+
     func outlookParameters() throws -> OutlookParameters {
         var parameters = OutlookParameters()
         for setting in settings {
@@ -129,18 +147,7 @@ struct OutlookCommand: ParsableCommand {
         let dataset = try Embedded.dataset()
         let parameters = try ParameterSource.load(params)
         let cases = try Embedded.cases(knownActors: Set(dataset.actors.keys))
-        // Before the relations begin every affinity reads 0 and every anchor one half: no forecast.
-        if let first = dataset.relations.map(\.period.start).min(), start < first {
-            throw ValidationError("--from \(start) is before the dataset's relations begin (\(first)); start on or after \(first)")
-        }
-        // What was known at the start: only the episodes before it, unless --look-ahead asks otherwise.
-        guard let window = OutlookSetup.caseWindow(cases: cases, before: lookAhead ? nil : start) else {
-            throw ValidationError("the case library has no episode before \(start): start later, or add --look-ahead to draw crises from later episodes (a diagnostic)")
-        }
-        let snapshot = dataset.snapshot(on: start)
-        if snapshot.parties.isEmpty {
-            throw ValidationError("\(snapshot.organization.id) has no members on \(start); start on a day it has some (--from)")
-        }
+        let window = try Self.caseWindow(dataset: dataset, cases: cases, from: start, lookAhead: lookAhead)
         let setup = try OutlookSetup(dataset: dataset, from: start, to: end, cases: cases, caseWindow: window, crisisParameters: parameters,
                                      parameters: try outlookParameters(), seed: seed, hindsight: hindsight)
         let clock = ContinuousClock()

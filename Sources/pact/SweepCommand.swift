@@ -10,14 +10,27 @@ import PactReport
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Measure how crisis forecasts depend on the model's parameters.",
+        abstract: "Measure how forecasts depend on the model's parameters and inputs.",
         discussion: """
-            Varies the model's free parameters (those whose range in the parameter file is not a \
-            single point) over their ranges and reports, for each crisis scenario, how each output \
-            moves: P(level >= k) for k = 1..5, the expected level, P(unilateral) and the mean force \
-            deployed (troops, 0 below level 5). Within each point every parameter is held at its \
-            value and the Monte Carlo samples only the model's own noise; the scenarios' own \
-            uncertainty ranges are set aside (give ranges with --params).
+            Crisis scenarios: varies the crisis model's free parameters (those whose range in the \
+            parameter file is not a single point) over their ranges and reports, for each scenario, \
+            how each output moves: P(level >= k) for k = 1..5, the expected level, P(unilateral) and \
+            the mean force deployed (troops, 0 below level 5). Within each point every parameter is \
+            held at its value and the Monte Carlo samples only the model's own noise; the \
+            scenarios' own uncertainty ranges are set aside (give ranges with --params).
+
+            Issue scenarios: varies each stakeholder's inputs, STAKEHOLDER.position (a shift, as a \
+            share of the scale's width), .salience (a shift, kept in 0..1) and .capability (a \
+            factor), by --position-spread, --salience-spread and --capability-spread around the \
+            file's values, and reports the forecast median, the mean and the median's shift from \
+            its opening value after --rounds rounds of bargaining. The bargaining model is \
+            deterministic: one run per point.
+
+            --outlook: varies the cohesion outlook's constants over the ranges their reasoning \
+            admits (docs/OUTLOOK.md) and reports, at each horizon (--to, repeatable), the expected \
+            number of full members, the mean cohesion index, the expected collective deployments \
+            and each member's probability of being a full member; --draws simulated futures per \
+            point. Crisis parameters stay as given (--params).
 
             --method oat moves each parameter alone to its low and high (2d+1 points); --method \
             morris computes elementary effects mu*, mu and sigma over --trajectories paths (r(d+1) \
@@ -35,14 +48,38 @@ struct SweepCommand: ParsableCommand {
     enum Method: String, ExpressibleByArgument, CaseIterable { case oat, morris, sobol }
     enum Engine: String, ExpressibleByArgument, CaseIterable { case slurm, k8s }
 
-    @Argument(help: "Crisis scenarios: built-in or case ids, or scenario files.")
+    @Argument(help: "Crisis or issue scenarios (one kind per sweep): built-in or case ids, or scenario files.")
     var scenarios: [String] = []
+
+    @Flag(help: "Sweep the cohesion outlook's constants instead of scenarios.")
+    var outlook = false
+
+    @Option(help: "With --outlook: the start date, YYYY-MM-DD (default: today, UTC).")
+    var from: String?
+
+    @Option(name: .customLong("to"), help: "With --outlook: a horizon, YYYY-MM-DD (repeatable; default 2035-01-01).")
+    var horizons: [String] = []
+
+    @Flag(name: .customLong("look-ahead"), help: "With --outlook: also draw crises from episodes after --from (a diagnostic).")
+    var lookAhead = false
+
+    @Option(help: "Issue scenarios: rounds of bargaining.")
+    var rounds: Int = RunCommand.bargainingRounds
+
+    @Option(help: "Issue scenarios: position shifts up to this share of the scale's width, each way (0 leaves positions alone).")
+    var positionSpread: Double = IssueSweep.Spreads.standard.position
+
+    @Option(help: "Issue scenarios: salience shifts up to this much each way (0 leaves saliences alone).")
+    var salienceSpread: Double = IssueSweep.Spreads.standard.salience
+
+    @Option(help: "Issue scenarios: capability factors from 1 minus to 1 plus this (0 leaves capabilities alone).")
+    var capabilitySpread: Double = IssueSweep.Spreads.standard.capability
 
     @Option(help: "oat, morris or sobol.")
     var method: Method = .oat
 
-    @Option(help: "Monte Carlo draws per parameter point.")
-    var draws: Int = 2_000
+    @Option(help: "Monte Carlo draws per parameter point (crisis default 2,000; outlook: simulated futures, default 500).")
+    var draws: Int?
 
     @Option(help: "The sweep's seed: design, bootstrap and every task's seed derive from it.")
     var seed: UInt64 = 1
@@ -80,8 +117,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Write the chart (tornado, Morris mu*/sigma, or Sobol bars) to this SVG file.")
     var chart: String?
 
-    @Option(help: "The output the chart shows (default: expected level).")
-    var chartOutput: String = "expected level"
+    @Option(help: "The output the chart shows (default: the expected level of a crisis, the forecast median of an issue, the outlook's mean cohesion).")
+    var chartOutput: String?
 
     @Option(help: "Run only shard k of N (k from 0), written with -o.")
     var shard: ShardSelection?
@@ -103,9 +140,25 @@ struct SweepCommand: ParsableCommand {
     var pactPath: String?
 
     func validate() throws {
-        if draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if let draws, draws < 1 { throw ValidationError("--draws must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if scenarios.isEmpty { throw ValidationError("name at least one crisis scenario (see `pact scenarios`)") }
+        if outlook {
+            if !scenarios.isEmpty { throw ValidationError("--outlook sweeps the outlook, not scenarios; drop \(scenarios.joined(separator: " ")) or --outlook") }
+            if let from, Day(iso: from) == nil {
+                throw ValidationError("--from '\(from)' is not a date of the form YYYY-MM-DD (for example 2026-01-01)")
+            }
+            for h in horizons where Day(iso: h) == nil {
+                throw ValidationError("--to '\(h)' is not a date of the form YYYY-MM-DD (for example 2035-01-01)")
+            }
+        } else {
+            if scenarios.isEmpty { throw ValidationError("name at least one crisis or issue scenario (see `pact scenarios`), or sweep the outlook with --outlook") }
+            if from != nil || !horizons.isEmpty || lookAhead { throw ValidationError("--from, --to and --look-ahead go with --outlook") }
+        }
+        if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        for (name, value) in [("--position-spread", positionSpread), ("--salience-spread", salienceSpread),
+                              ("--capability-spread", capabilitySpread)] where !(0...1).contains(value) {
+            throw ValidationError("\(name) must be in [0, 1], got \(value)")
+        }
         if shard != nil, output == nil { throw ValidationError("--shard needs -o FILE for the shard file") }
         if shard == nil, output != nil { throw ValidationError("-o writes a shard file; it needs --shard k/N") }
         if !emit.isEmpty {
@@ -131,31 +184,15 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         if emit.count == 2, let engine = Engine(rawValue: emit[0]) { return try writeJobs(engine, to: emit[1]) }
-        let dataset = try Embedded.dataset()
-        let parameters = try ParameterSource.load(params)
-        let selected = try ScenarioSelection.resolve(scenarios, dataset: dataset)
-        if let issue = selected.first(where: { $0.kind != .crisis }) {
-            throw ValidationError("'\(issue.id)' is an issue scenario; sweeps run crisis scenarios")
-        }
-        let spec: SweepSpec
+        let (spec, model) = try prepare()
         let plan: SweepPlan
-        let sweep: CrisisSweep
-        do {
-            let free = try CrisisSweep.freeParameters(parameters, only: Self.names(only), except: Self.names(except))
-            spec = SweepSpec(method: sweepMethod, parameters: free, scenarios: selected.map(\.id), outputs: CrisisSweep.outputs,
-                             draws: draws, seed: seed, randomNumbers: randomNumbers)
-            plan = try SweepPlan(spec: spec)
-            sweep = try CrisisSweep(scenarios: selected, snapshot: { dataset.snapshot(on: $0.date) }, base: parameters)
-        } catch let error as SweepError {
-            throw ValidationError(error.message)
-        } catch let error as CrisisModelError {
-            throw ValidationError(error.message)
-        }
+        do { plan = try SweepPlan(spec: spec) } catch { throw ValidationError(error.message) }
         let range = shard.map { plan.shardRange($0.index, of: $0.count) } ?? 0..<plan.taskCount
-        let draws = self.draws
-        let free = spec.parameters
-        let results = try plan.run(range, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) { point, scenario, seed in
-            try sweep.evaluate(parameters: free, point: point, scenario: scenario, draws: draws, seed: seed)
+        let results: [[Double]]
+        do {
+            results = try model.run(plan, tasks: range, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        } catch let error as BargainingInputError {
+            throw ValidationError("a point of the sweep gives stakeholders the model cannot bargain over (\(error)); narrow the spreads")
         }
         if let shard, let output {
             let file = ShardFile(spec: spec, shard: shard.index, shards: shard.count, firstTask: range.lowerBound, results: results)
@@ -165,10 +202,79 @@ struct SweepCommand: ParsableCommand {
         try SweepPrinter(format: format, chart: chart, chartOutput: chartOutput).print(plan: plan, results: results)
     }
 
+    /// The sweep's spec and the model that evaluates its tasks, for the scenarios' kind or the
+    /// outlook.
+    func prepare() throws -> (SweepSpec, any SweepableModel) {
+        let dataset = try Embedded.dataset()
+        do {
+            if outlook { return try prepareOutlook(dataset) }
+            let selected = try ScenarioSelection.resolve(scenarios, dataset: dataset)
+            let kinds = Set(selected.map(\.kind))
+            if kinds.count > 1 {
+                throw ValidationError("crisis and issue scenarios answer different questions; sweep them separately (crisis: \(selected.filter { $0.kind == .crisis }.map(\.id).joined(separator: ", ")); issue: \(selected.filter { $0.kind == .issue }.map(\.id).joined(separator: ", ")))")
+            }
+            if selected.first?.kind == .issue { return try prepareIssue(selected) }
+            let parameters = try ParameterSource.load(params)
+            let free = try CrisisSweep.freeParameters(parameters, only: Self.names(only), except: Self.names(except))
+            let spec = SweepSpec(method: sweepMethod, parameters: free, scenarios: selected.map(\.id), outputs: CrisisSweep.outputs,
+                                 draws: draws ?? 2_000, seed: seed, randomNumbers: randomNumbers)
+            return (spec, try CrisisSweep(scenarios: selected, snapshot: { dataset.snapshot(on: $0.date) }, base: parameters))
+        } catch let error as SweepError {
+            throw ValidationError(error.message)
+        } catch let error as CrisisModelError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    func prepareIssue(_ selected: [Scenario]) throws -> (SweepSpec, any SweepableModel) {
+        if params != nil {
+            throw ValidationError("--params sets the crisis model's parameters; an issue sweep varies the stakeholders' inputs (--position-spread, --salience-spread, --capability-spread)")
+        }
+        if draws != nil { throw ValidationError("the bargaining model is deterministic: an issue sweep runs once per point; drop --draws") }
+        let cases = try selected.map { scenario in
+            let input = try BargainingInput.issue(scenario, file: scenario.id)
+            let scale = scenario.issue.map { $0.scale.min...$0.scale.max } ?? 0...1
+            return IssueSweep.Case(actors: input.actors, scale: scale)
+        }
+        let spreads = IssueSweep.Spreads(position: positionSpread, salience: salienceSpread, capability: capabilitySpread)
+        let free = try IssueSweep.parameters(for: cases, spreads: spreads, only: Self.names(only), except: Self.names(except))
+        let spec = SweepSpec(model: .issue(rounds: rounds), method: sweepMethod, parameters: free, scenarios: selected.map(\.id),
+                             outputs: IssueSweep.outputs, draws: 1, seed: seed, randomNumbers: randomNumbers)
+        return (spec, try IssueSweep(cases: cases, rounds: rounds))
+    }
+
+    func prepareOutlook(_ dataset: Dataset) throws -> (SweepSpec, any SweepableModel) {
+        let start = from.flatMap(Day.init(iso:)) ?? DataCommand.today()
+        let ends = (horizons.isEmpty ? ["2035-01-01"] : horizons).compactMap(Day.init(iso:))
+        for end in ends where end <= start { throw ValidationError("--to (\(end)) must be after --from (\(start))") }
+        let cases = try Embedded.cases(knownActors: Set(dataset.actors.keys))
+        let window = try OutlookCommand.caseWindow(dataset: dataset, cases: cases, from: start, lookAhead: lookAhead)
+        let model = try OutlookSweep(dataset: dataset, from: start, horizons: ends, cases: cases, caseWindow: window,
+                                     crisisParameters: try ParameterSource.load(params))
+        let free = try OutlookSweep.parameters(only: Self.names(only), except: Self.names(except))
+        let spec = SweepSpec(model: .outlook(lookAhead: lookAhead), method: sweepMethod, parameters: free,
+                             scenarios: model.scenarioNames, outputs: model.outputs, draws: draws ?? 500, seed: seed,
+                             randomNumbers: randomNumbers)
+        return (spec, model)
+    }
+
     /// The arguments that define this sweep, for the job files (paths made absolute).
     var definingArguments: [String] {
         var a = scenarios.map { FileManager.default.fileExists(atPath: $0) ? Self.absolute($0) : $0 }
-        a += ["--method", method.rawValue, "--draws", String(draws), "--seed", String(seed)]
+        if outlook {
+            // The start is fixed when the jobs are written, so every shard forecasts from the same day.
+            a += ["--outlook", "--from", from ?? DataCommand.today().description]
+            for h in horizons { a += ["--to", h] }
+            if lookAhead { a.append("--look-ahead") }
+        }
+        a += ["--method", method.rawValue]
+        if let draws { a += ["--draws", String(draws)] }
+        a += ["--seed", String(seed)]
+        if rounds != RunCommand.bargainingRounds { a += ["--rounds", String(rounds)] }
+        let standard = IssueSweep.Spreads.standard
+        if positionSpread != standard.position { a += ["--position-spread", String(positionSpread)] }
+        if salienceSpread != standard.salience { a += ["--salience-spread", String(salienceSpread)] }
+        if capabilitySpread != standard.capability { a += ["--capability-spread", String(capabilitySpread)] }
         switch method {
         case .oat: break
         case .morris: a += ["--trajectories", String(trajectories), "--levels", String(levels)]
@@ -184,7 +290,7 @@ struct SweepCommand: ParsableCommand {
 
     var mergeArguments: [String] {
         var a = ["--format", format.rawValue]
-        if let chart { a += ["--chart", chart, "--chart-output", chartOutput] }
+        if let chart { a += ["--chart", chart] + (chartOutput.map { ["--chart-output", $0] } ?? []) }
         return a
     }
 
@@ -245,14 +351,14 @@ extension SweepRandomNumbers: ExpressibleByArgument {}
 struct SweepPrinter {
     var format: SweepOutput.Format
     var chart: String?
-    var chartOutput: String
+    var chartOutput: String?
 
     func print(plan: SweepPlan, results: [[Double]]) throws {
         let analysis: SweepAnalysis
         do { analysis = try SweepAnalysis(plan: plan, results: results) } catch { throw ValidationError("\(error)") }
         if let chart {
             let rendered: Chart
-            do { rendered = try SweepChart(analysis: analysis, output: chartOutput).render() } catch { throw ValidationError("\(error)") }
+            do { rendered = try SweepChart(analysis: analysis, output: chartOutput ?? SweepChart.defaultOutput(for: analysis.spec)).render() } catch { throw ValidationError("\(error)") }
             try Data((rendered.svg + "\n").utf8).write(to: URL(fileURLWithPath: chart))
         }
         Swift.print(SweepOutput.render(analysis, format: format))

@@ -127,6 +127,8 @@ struct OutputSchemaTests {
                    "--only", "baseline,w_cost"]),
         ("sweep", ["sweep", "kgz-mass-unrest-2026", "--method", "sobol", "--samples", "8", "--bootstrap", "20",
                    "--draws", "100", "--only", "baseline,w_cost"]),
+        ("sweep", ["sweep", "csto-nato-contacts-2026", "--only", "RUS.position,KAZ.salience"]),
+        ("sweep", ["sweep", "--outlook", "--from", "2020-01-01", "--to", "2021-01-01", "--draws", "20", "--only", "trust_loss"]),
     ]
 
     @Test(arguments: outputs)

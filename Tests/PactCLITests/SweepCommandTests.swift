@@ -109,4 +109,52 @@ struct SweepCommandTests {
         let mergeJob = try String(contentsOf: dir.appendingPathComponent("k8s/merge-job.yaml"), encoding: .utf8)
         #expect(mergeJob.contains("\"merge\", \"/work/shards/shard-0.json\", \"/work/shards/shard-1.json\", \"/work/shards/shard-2.json\""))
     }
+
+    @Test func issueAndOutlookSweepsMergeToTheUnshardedOutput() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let issue = ["sweep", "csto-nato-contacts-2026", "--method", "morris", "--trajectories", "4", "--seed", "3", "--format", "json"]
+        let outlook = ["sweep", "--outlook", "--from", "2026-01-01", "--to", "2027-01-01", "--to", "2028-01-01",
+                       "--only", "trust_loss", "--draws", "30", "--seed", "4", "--format", "csv"]
+        for (name, arguments) in [("issue", issue), ("outlook", outlook)] {
+            let whole = try runPact(arguments)
+            #expect(whole.status == 0, "\(whole.stderr)")
+            var files: [String] = []
+            for k in 0..<2 {
+                let file = dir.appendingPathComponent("\(name)-\(k).json").path
+                let shard = try runPact(arguments + ["--shard", "\(k)/2", "-o", file, "--threads", "1"])
+                #expect(shard.status == 0, "\(shard.stderr)")
+                files.append(file)
+            }
+            let merged = try runPact(["merge"] + files + ["--format", arguments.last!])
+            #expect(merged.status == 0, "\(merged.stderr)")
+            #expect(merged.stdout == whole.stdout, "\(name)")
+        }
+        let json = try runPact(issue)
+        #expect(json.stdout.contains("\"model\": \"issue\""))
+        #expect(json.stdout.contains("\"RUS.position\""))
+        #expect(json.stdout.contains("\"forecast median\""))
+        let csv = try runPact(outlook)
+        #expect(csv.stdout.contains("outlook 2026-01-01 to 2028-01-01,P(KAZ full),trust_loss,"))
+    }
+
+    @Test func issueAndOutlookSweepMistakesExitTwo() throws {
+        let mixed = try runPact(["sweep", "csto-nato-contacts-2026", "kgz-mass-unrest-2026"])
+        #expect(mixed.status == 2)
+        #expect(mixed.stderr.contains("sweep them separately"))
+        let draws = try runPact(["sweep", "csto-nato-contacts-2026", "--draws", "10"])
+        #expect(draws.status == 2)
+        #expect(draws.stderr.contains("deterministic"))
+        let spread = try runPact(["sweep", "csto-nato-contacts-2026", "--position-spread", "1.5"])
+        #expect(spread.status == 2)
+        let both = try runPact(["sweep", "--outlook", "kgz-mass-unrest-2026"])
+        #expect(both.status == 2)
+        let step = try runPact(["sweep", "--outlook", "--from", "2026-01-01", "--only", "step_years"])
+        #expect(step.status == 2)
+        #expect(step.stderr.contains("resolution"))
+        let horizon = try runPact(["sweep", "--outlook", "--from", "2026-01-01", "--to", "2025-01-01"])
+        #expect(horizon.status == 2)
+        let stray = try runPact(["sweep", "kgz-mass-unrest-2026", "--to", "2030-01-01"])
+        #expect(stray.status == 2)
+    }
 }

@@ -109,6 +109,33 @@ extension OutlookParameters {
         ("neighbour_count", \.neighbourCount),
     ] }
 
+    /// The range each constant is varied over by a sensitivity sweep of the outlook: the values
+    /// the reasoning given for it still admits. `step_years` is the simulation's resolution, not
+    /// an assumption about the world, and is not swept. The thresholds' ranges do not overlap,
+    /// so leaving always takes less satisfaction than freezing, and returning more.
+    public static let sweepRanges: [(name: String, range: ClosedRange<Double>)] = [
+        ("anchor_intercept", -1...1),             // one logit either way: 0.27 to 0.73 for an indifferent member
+        ("loyalty_weight", 1...3),                // half to one and a half times the set value
+        ("need_weight", 0.75...2.25),
+        ("tension_weight", 0.75...2.25),
+        ("outside_weight", 0.75...2.25),
+        ("reversion_per_year", 0.1...0.35),       // half-lives of 7 to 2 years: two terms' memory to half of one
+        ("relation_lookback_years", 5...15),      // one to three presidential terms
+        ("relation_prior_years", 2...10),
+        ("relation_reversion_per_year", 0.05...0.2), // half-lives of 14 to 3.5 years
+        ("trust_loss", 0.1...0.4),                // a third of a band of the affinity coding to more than one band
+        ("crisis_learning", 0.2...0.5),           // three refusals to one take a content member (0.8) below one half
+        ("noise_per_root_year", 0.03...0.1),
+        ("disengage_threshold", 0.35...0.45),
+        ("disengage_years", 0.5...2),
+        ("leave_threshold", 0.15...0.3),
+        ("leave_years", 1...3),
+        ("reengage_threshold", 0.5...0.65),
+        ("reengage_years", 0.5...2),
+        ("unseen_state_episodes", 0...1),         // none (trust the record) to a whole unseen episode
+        ("neighbour_count", 2...5),
+    ]
+
     /// A copy with the named parameter set to `value`; nil when no parameter has that name.
     public func setting(_ name: String, to value: Double) -> OutlookParameters? {
         guard let entry = Self.names.first(where: { $0.name == name }) else { return nil }

@@ -7,11 +7,13 @@ import PactModel
 /// inside a task samples only the model's own noise terms, not the parameter ranges. The
 /// scenarios' `uncertainty` ranges are therefore set aside inside a task (a sweep's ranges come
 /// from the parameter file). Driver ablations are not computed.
-public struct CrisisSweep: Sendable {
+public struct CrisisSweep: SweepableModel {
     /// The numbers each task reports, in order: P(level ≥ k) for k = 1…5, the expected level,
     /// P(the lead state acts alone) and the expected force deployed (troops, 0 below level 5).
     public static let outputs = ["P(level>=1)", "P(level>=2)", "P(level>=3)", "P(level>=4)", "P(level>=5)",
                                  "expected level", "P(unilateral)", "mean force"]
+
+    public var outputs: [String] { Self.outputs }
 
     public let models: [CrisisModel]
     public let base: ParameterSet

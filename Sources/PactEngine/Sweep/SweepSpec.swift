@@ -54,6 +54,8 @@ public enum SweepRandomNumbers: String, Hashable, Sendable, Codable, CaseIterabl
 /// results, however they are split into shards; shards carry the spec so that `merge` can refuse
 /// to combine pieces of different sweeps.
 public struct SweepSpec: Hashable, Sendable, Codable {
+    /// The model swept (crisis engine, bargaining or outlook) and its settings.
+    public var model: SweepModelKind
     public var method: SweepMethod
     public var parameters: [SweepParameter]
     /// Scenario ids, in task order.
@@ -65,8 +67,9 @@ public struct SweepSpec: Hashable, Sendable, Codable {
     public var seed: UInt64
     public var randomNumbers: SweepRandomNumbers
 
-    public init(method: SweepMethod, parameters: [SweepParameter], scenarios: [String], outputs: [String],
-                draws: Int, seed: UInt64, randomNumbers: SweepRandomNumbers = .common) {
+    public init(model: SweepModelKind = .crisis, method: SweepMethod, parameters: [SweepParameter], scenarios: [String],
+                outputs: [String], draws: Int, seed: UInt64, randomNumbers: SweepRandomNumbers = .common) {
+        self.model = model
         self.method = method
         self.parameters = parameters
         self.scenarios = scenarios
@@ -76,9 +79,32 @@ public struct SweepSpec: Hashable, Sendable, Codable {
         self.randomNumbers = randomNumbers
     }
 
+    private enum CodingKeys: String, CodingKey { case model, method, parameters, scenarios, outputs, draws, seed, randomNumbers }
+
+    /// Shard files written before sweeps covered other models have no `model`: they are crisis
+    /// sweeps.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        model = try c.decodeIfPresent(SweepModelKind.self, forKey: .model) ?? .crisis
+        method = try c.decode(SweepMethod.self, forKey: .method)
+        parameters = try c.decode([SweepParameter].self, forKey: .parameters)
+        scenarios = try c.decode([String].self, forKey: .scenarios)
+        outputs = try c.decode([String].self, forKey: .outputs)
+        draws = try c.decode(Int.self, forKey: .draws)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        randomNumbers = try c.decode(SweepRandomNumbers.self, forKey: .randomNumbers)
+    }
+
     /// A canonical text of the spec (doubles as bit patterns), the input of `fingerprint`.
     public var canonical: String {
         var parts: [String] = []
+        // A crisis sweep's text is as it was before other models could be swept, so its
+        // fingerprint is unchanged.
+        switch model {
+        case .crisis: break
+        case .issue(let rounds): parts.append("model issue rounds=\(rounds)")
+        case .outlook(let lookAhead): parts.append("model outlook look-ahead=\(lookAhead)")
+        }
         switch method {
         case .oat: parts.append("oat")
         case .morris(let r, let p): parts.append("morris r=\(r) p=\(p)")

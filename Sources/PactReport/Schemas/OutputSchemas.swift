@@ -204,12 +204,13 @@ extension OutputSchemas {
         let sobol = S.object(["parameter": S.string, "s1": value, "s1_interval": interval, "st": value, "st_interval": interval])
         return versioned(S.object([
             "sweep": S.object([
+                "model": S.oneOf(["crisis", "issue", "outlook"]), "rounds": S.integer, "look_ahead": S.boolean,
                 "method": S.oneOf(["oat", "morris", "sobol"]),
                 "trajectories": S.integer, "levels": S.integer, "base_samples": S.integer, "bootstrap": S.integer,
                 "fingerprint": S.string, "draws_per_point": S.integer, "seed": S.string, "random_numbers": S.string,
                 "points": S.integer, "scenarios": S.array(S.string), "outputs": S.array(S.string),
                 "parameters": S.array(S.object(["name": S.string, "low": S.number, "high": S.number, "default": S.number])),
-            ], optional: ["trajectories", "levels", "base_samples", "bootstrap"]),
+            ], optional: ["rounds", "look_ahead", "trajectories", "levels", "base_samples", "bootstrap"]),
             "results": S.array(S.object([
                 "scenario": S.string, "output": S.string, "base": value,
                 "parameters": .object(["type": .string("array"), "items": .object(["oneOf": .array([oat, morris, sobol])])]),

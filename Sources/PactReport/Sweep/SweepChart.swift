@@ -12,6 +12,16 @@ public struct SweepChart: Sendable {
     /// The most important parameters shown (the tornado and bar charts), the rest summarised.
     public var limit: Int
 
+    /// The output a sweep's chart shows unless asked for another: the expected level of a
+    /// crisis, the forecast median of an issue, the mean cohesion of the outlook.
+    public static func defaultOutput(for spec: SweepSpec) -> String {
+        switch spec.model {
+        case .crisis: "expected level"
+        case .issue: "forecast median"
+        case .outlook: "mean cohesion"
+        }
+    }
+
     public init(analysis: SweepAnalysis, scenario: String? = nil, output: String? = nil, limit: Int = 20) throws(SweepError) {
         let s = scenario.map { name in analysis.spec.scenarios.firstIndex(of: name) } ?? 0
         guard let s else {

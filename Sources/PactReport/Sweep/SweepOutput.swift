@@ -23,7 +23,14 @@ public enum SweepOutput {
         case .morris(let r, let p): setting = "Morris elementary effects, \(r) trajectories on a \(p)-level grid"
         case .sobol(let n, let b): setting = "Sobol indices, Saltelli sampling with N = \(n), \(b) bootstrap resamples (95% intervals)"
         }
-        return "\(setting); \(d) parameters, \(runs) points x \(spec.scenarios.count) scenario(s), \(spec.draws) draws per point, seed \(spec.seed), \(spec.randomNumbers.rawValue) random numbers"
+        switch spec.model {
+        case .crisis:
+            return "\(setting); \(d) parameters, \(runs) points x \(spec.scenarios.count) scenario(s), \(spec.draws) draws per point, seed \(spec.seed), \(spec.randomNumbers.rawValue) random numbers"
+        case .issue(let rounds):
+            return "\(setting); \(d) stakeholder inputs, \(runs) points x \(spec.scenarios.count) issue(s), \(rounds) rounds of bargaining (deterministic: one run per point), seed \(spec.seed)"
+        case .outlook(let lookAhead):
+            return "\(setting); \(d) outlook constants, \(runs) points x \(spec.scenarios.count) horizon(s), \(spec.draws) simulated futures per point, seed \(spec.seed), \(spec.randomNumbers.rawValue) random numbers\(lookAhead ? ", crises also drawn from episodes after the start (look-ahead, a diagnostic)" : "")"
+        }
     }
 
     /// One block per scenario and output, parameters ordered by importance (largest swing, μ* or
@@ -97,7 +104,13 @@ public enum SweepOutput {
 
     public static func json(_ analysis: SweepAnalysis) -> OrderedJSON {
         let spec = analysis.spec
-        var settings: [OrderedJSON.Member] = [.init("method", .string(spec.method.name))]
+        var settings: [OrderedJSON.Member] = [.init("model", .string(spec.model.name))]
+        switch spec.model {
+        case .crisis: break
+        case .issue(let rounds): settings.append(.init("rounds", .number(rounds)))
+        case .outlook(let lookAhead): settings.append(.init("look_ahead", .bool(lookAhead)))
+        }
+        settings.append(.init("method", .string(spec.method.name)))
         switch spec.method {
         case .oat: break
         case .morris(let r, let p): settings += [.init("trajectories", .number(r)), .init("levels", .number(p))]
