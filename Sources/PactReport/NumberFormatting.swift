@@ -30,7 +30,10 @@ public enum Format {
 
 extension Format {
     /// A share as a percentage: 0.8123 -> "81.2%".
-    public static func percentage(_ share: Double, decimals: Int = 1) -> String { fixed(share * 100, decimals) + "%" }
+    /// Not a number (a share of nothing) is "-".
+    public static func percentage(_ share: Double, decimals: Int = 1) -> String {
+        share.isFinite ? fixed(share * 100, decimals) + "%" : "-"
+    }
 
     /// A signed figure: +0.412, -0.100.
     public static func signed(_ value: Double, _ decimals: Int) -> String {

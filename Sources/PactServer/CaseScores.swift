@@ -52,23 +52,12 @@ final class CaseScores: @unchecked Sendable {
 }
 
 extension Backtest {
-    /// `GET /api/validate`: the settings, the summary against the baselines, then every case.
+    /// `GET /api/validate`: the validate document of `pact validate --format json` (its JSON
+    /// Schema is `/api/schemas/validate`), with the draws and seed the server scored with.
     var serverJSON: OrderedJSON {
-        func scores(_ s: ForecasterScores) -> OrderedJSON {
-            .object(["n": .number(s.n), "accuracy": .number(s.accuracy), "within_one": .number(s.withinOne),
-                     "rps": .number(s.rps), "brier": .number(s.brier), "unilateral_brier": .number(s.unilateralBrier)])
-        }
-        return .object([
-            "draws": .number(CaseScores.draws),
-            "seed": .number(CaseScores.seed),
-            "parameters": .string("shipped"),
-            "summary": .object(["model": scores(summary.model), "base_rate": scores(summary.baseRate),
-                                "always_none": scores(summary.alwaysNone)]),
-            "cases": .array(cases.map { c in
-                .object(["id": .string(c.id), "actual": .number(c.actual.rawValue), "modal": .number(c.modal.rawValue),
-                         "levels": .array(c.levels.map { .number($0) }), "rps": .number(c.rps), "brier": .number(c.brier),
-                         "unilateral": .number(c.unilateral), "actual_unilateral": .bool(c.actualUnilateral)])
-            }),
-        ])
+        BacktestReport(self, label: "in-sample").json(settings: [
+            .init("draws", .number(CaseScores.draws)), .init("seed", .number(CaseScores.seed)),
+            .init("cross_validated", .bool(false)), .init("parameters", .string("shipped")),
+        ]).versioned
     }
 }

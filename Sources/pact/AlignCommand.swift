@@ -124,33 +124,13 @@ struct AlignCommand: ParsableCommand {
         let analysis = AlignmentAnalysis(snapshot: snapshot, landscape: landscape, search: result, counterPole: pole)
         // Every chart is drawn before any is written; each file is written whole (temporary file
         // and rename) or not at all, and a failure names the file and exits 2.
+        let report = AlignmentReport(analysis, day: day, top: top)
         var files: [(path: String, svg: String)] = []
-        if let chart {
-            let rows = analysis.rows.map { FrustrationChart.Row(actor: $0.actor.rawValue, frustration: $0.frustration, misplaced: $0.misplaced) }
-            files.append((chart, FrustrationChart(rows: rows, title: "Frustration in today's alignment, \(day), \(blocs) blocs").render().svg))
-        }
-        if let blocChart {
-            files.append((blocChart, blocDiagram(analysis, day: day).render().svg))
-        }
+        if let chart { files.append((chart, report.frustrationChart.svg)) }
+        if let blocChart { files.append((blocChart, report.blocDiagram(strongestTies: blocChartTies).render().svg)) }
         for file in files { try ReportFiles.write(file.svg + "\n", to: URL(fileURLWithPath: file.path)) }
-        let text = try render(analysis, day: day)
+        let text = try render(report)
         if !text.isEmpty { print(text) }
-    }
-
-    /// The bloc diagram of `analysis`: actors in their predicted blocs, coloured by today's, with
-    /// every non-zero pair propensity offered as a tie (the diagram keeps the strongest).
-    func blocDiagram(_ a: AlignmentAnalysis, day: Day) -> BlocDiagram {
-        let l = a.landscape
-        let actors = a.rows.map { BlocDiagram.Actor(id: $0.actor.rawValue, size: $0.size, today: $0.currentBloc, predicted: $0.predictedBloc) }
-        var ties: [BlocDiagram.Tie] = []
-        for i in 0..<l.count {
-            for j in (i + 1)..<max(i + 1, l.count) where l.propensity[i * l.count + j] != 0 {
-                ties.append(BlocDiagram.Tie(l.actors[i].rawValue, l.actors[j].rawValue, propensity: l.propensity[i * l.count + j]))
-            }
-        }
-        return BlocDiagram(actors: actors, blocNames: a.blocNames, ties: ties, strongestTies: blocChartTies,
-                           title: "Blocs today and predicted, \(day), \(a.blocNames.count) blocs",
-                           energyToday: a.currentEnergy, energyPredicted: a.search.global.energy)
     }
 
     func runSynthetic(_ n: Int) {
@@ -168,80 +148,13 @@ struct AlignCommand: ParsableCommand {
         print(format == .csv ? table.renderCSV() : table.renderAligned())
     }
 
-    func blocText(_ labels: [Int], names: [String], actors: [ActorID]) -> String {
-        (0..<names.count).compactMap { b -> String? in
-            let ids = labels.indices.filter { labels[$0] == b }.map { actors[$0].rawValue }
-            return ids.isEmpty ? nil : "\(names[b]): " + ids.joined(separator: " ")
-        }.joined(separator: " | ")
-    }
-
-    func render(_ a: AlignmentAnalysis, day: Day) throws -> String {
-        let actors = a.landscape.actors
-        let q = a.blocNames.count
-        let minima = a.search.minima.map { m in
-            (m, AlignmentAnalysis.relabel(m.partition.blocs, to: a.current, sizes: a.landscape.sizes, blocs: q))
+    func render(_ report: AlignmentReport) throws -> String {
+        switch format {
+        case .json: return report.json.rendered()
+        // CSV keeps every digit and leaves missing values empty.
+        case .csv: return try export.export(report.tables(.export)) ?? ""
+        case .table: return report.text
         }
-        if format == .json {
-            func blocList(_ labels: [Int]) -> OrderedJSON {
-                .array((0..<q).map { b in .array(labels.indices.filter { labels[$0] == b }.map { .string(actors[$0].rawValue) }) })
-            }
-            let rows = a.rows.map { r -> OrderedJSON in
-                .object([
-                    "id": .string(r.actor.rawValue), "size": .number(r.size),
-                    "current_bloc": .string(a.blocNames[r.currentBloc]), "predicted_bloc": .string(a.blocNames[r.predictedBloc]),
-                    "frustration": .number(r.frustration), "gain_by_switching": .number(r.gainBySwitching),
-                    "best_bloc": .string(a.blocNames[r.bestBloc]), "misplaced": .bool(r.misplaced),
-                ])
-            }
-            return OrderedJSON.object([
-                "schema_version": .number(OutputSchemas.version),
-                "as_of": .string(day.description),
-                "blocs": .number(q),
-                "bloc_names": .array(a.blocNames.map { .string($0) }),
-                "counter_pole": .string(a.counterPole?.rawValue),
-                "method": .string(a.search.method.rawValue),
-                "examined": .number(a.search.examined),
-                "local_minimum_count": .number(a.search.localMinimumCount),
-                "truncated": .bool(a.search.truncated),
-                "current_energy": .number(a.currentEnergy),
-                "minima": .array(minima.enumerated().map { k, m in
-                    .object(["rank": .number(k + 1), "energy": .number(m.0.energy), "blocs": blocList(m.1)])
-                }),
-                "actors": .array(rows),
-                "misplaced": .array(a.misplaced.map { .string($0.rawValue) }),
-            ]).rendered()
-        }
-        // CSV keeps every digit and leaves missing values empty; the table rounds for reading.
-        let style: CellStyle = format == .csv ? .export : .display
-        var minimaTable = TextTable(columns: [.init("rank", .right), .init("energy", .right), .init("blocs")])
-        for (k, m) in minima.enumerated() where format == .csv || k < top {
-            minimaTable.append([String(k + 1), style.fixed(m.0.energy, 6), blocText(m.1, names: a.blocNames, actors: actors)])
-        }
-        var actorTable = TextTable(columns: [.init("actor"), .init("size", .right), .init("today"), .init("frustration", .right),
-                                             .init("gain if switching", .right), .init("would go to"), .init("predicted"),
-                                             .init("misplaced")])
-        for r in a.rows {
-            actorTable.append([r.actor.rawValue, style.fixed(r.size, 4), a.blocNames[r.currentBloc], style.fixed(r.frustration, 6),
-                               style.fixed(r.gainBySwitching, 6), r.gainBySwitching > 0 ? a.blocNames[r.bestBloc] : style.missing,
-                               a.blocNames[r.predictedBloc], r.misplaced ? "yes" : ""])
-        }
-        if format == .csv {
-            var tables = TableSet()
-            tables.add("actors", actorTable)
-            tables.add("minima", minimaTable)
-            return try export.export(tables) ?? ""
-        }
-        let s = a.search
-        var header = "Alignment landscape on \(day): \(actors.count) actors, \(q) blocs; \(s.method.rawValue) search over \(s.examined) "
-        header += s.method == .exhaustive ? "assignments" : "restarts"
-        header += "; \(s.localMinimumCount) local minim\(s.localMinimumCount == 1 ? "um" : "a")"
-        if s.localMinimumCount > top { header += " (the \(top) lowest shown)" }
-        header += "\nsize = capability index; propensity = mean of the two affinities; energy = sum over pairs in different blocs of size x size x propensity"
-        if let pole = a.counterPole { header += "\ncounter-pole: \(pole.rawValue)" }
-        var footer = "today's energy \(Format.fixed(a.currentEnergy, 6)), global minimum \(Format.fixed(s.global.energy, 6))"
-        footer += "\nmisplaced (today's bloc differs from the global minimum's): "
-        footer += a.misplaced.isEmpty ? "none" : a.misplaced.map(\.rawValue).joined(separator: ", ")
-        return [header, minimaTable.renderAligned(), actorTable.renderAligned(), footer].joined(separator: "\n\n")
     }
 }
 

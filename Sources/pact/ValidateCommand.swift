@@ -240,7 +240,7 @@ struct OutOfSampleComparison {
                           interval(e.rpsSkill), Format.fixed(m.unilateralBrier, 4), Format.fixed(r.unilateralBrier, 4),
                           interval(e.unilateralSkill)])
         }
-        let coverage = evaluations.first.map { Format.percent($0.rpsSkill.coverage) } ?? "90%"
+        let coverage = evaluations.first.map { Format.percentage($0.rpsSkill.coverage, decimals: 0) } ?? "90%"
         return (markdown ? table.renderMarkdown() : table.renderAligned())
             + "\nskill = 1 − score / base-rate score; the base rate is the training cases' (for in-sample and leave-one-out, "
             + "the other cases'); \(coverage) percentile intervals from a bootstrap over the scored cases."

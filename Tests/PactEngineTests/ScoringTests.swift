@@ -161,38 +161,6 @@ import Testing
     }
 }
 
-@Suite struct ScoreJSONTests {
-    /// SPEC section 8's keys, snake_case. (Key ORDER is the output writer's job: Foundation's
-    /// JSONEncoder on Linux does not keep the order in which keys are encoded.)
-    @Test func summaryAndCaseCarrySpecKeys() throws {
-        let forecasts = [
-            CaseForecast(id: "kaz-2022-01", levels: [0, 0, 0, 0, 0.1, 0.9], unilateral: 0.1, actual: .deployment, actualUnilateral: false),
-            CaseForecast(id: "ukr-2022-02", levels: [0.8, 0.2, 0, 0, 0, 0], unilateral: 0.9, actual: .none, actualUnilateral: true),
-        ]
-        let backtest = Backtest(forecasts)
-        let caseObject = try #require(
-            try JSONSerialization.jsonObject(with: JSONEncoder().encode(backtest.cases[0])) as? [String: Any])
-        #expect(caseObject["id"] as? String == "kaz-2022-01")
-        #expect(caseObject["actual"] as? Int == 5)
-        #expect(caseObject["modal"] as? Int == 5)
-        #expect(caseObject["levels"] as? [Double] == [0, 0, 0, 0, 0.1, 0.9])
-        // RPS: cumulative forecast 0, 0, 0, 0, 0.1 vs outcome all 0 -> 0.01 / 5 = 0.002
-        #expect(abs((caseObject["rps"] as? Double ?? -1) - 0.002) < 1e-12)
-
-        let summary = try #require(
-            try JSONSerialization.jsonObject(with: JSONEncoder().encode(backtest.summary)) as? [String: Any])
-        #expect(Set(summary.keys) == ["n", "accuracy", "within_one", "rps", "brier", "unilateral_brier", "baselines"])
-        #expect(summary["n"] as? Int == 2)
-        #expect(summary["accuracy"] as? Double == 1)
-        let baselines = try #require(summary["baselines"] as? [String: Any])
-        #expect(Set(baselines.keys) == ["base_rate", "always_none"])
-        // With two cases each one's base rate is the other's level: certain and at the far end
-        // of the ladder (5 vs 0), so RPS 1 in both cases.
-        let baseRate = try #require(baselines["base_rate"] as? [String: Any])
-        #expect(baseRate["rps"] as? Double == 1)
-    }
-}
-
 private func expectClose(_ actual: [Double], _ expected: [Double], sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(actual.count == expected.count, sourceLocation: sourceLocation)
     for (a, e) in zip(actual, expected) {

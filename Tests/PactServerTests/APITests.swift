@@ -259,12 +259,17 @@ import Testing
             let response = try await client.execute(uri: "/api/validate", method: .get)
             #expect(response.status == .ok)
             let body = ServerFixture.object(response)
-            let summary = body["summary"] as? [String: [String: Any]]
-            #expect(summary?["model"]?["n"] as? Int == ServerFixture.catalog.cases.count)
+            // The document pact validate --format json prints (the same writer), with the server's settings.
+            #expect(body["schema_version"] as? Int == 1)
+            #expect(body["draws"] as? Int == 4_000 && body["seed"] as? Int == 1 && body["parameters"] as? String == "shipped")
+            let summary = try #require(body["summary"] as? [String: Any])
+            #expect(summary["n"] as? Int == ServerFixture.catalog.cases.count)
             // docs/CALIBRATION.md: the fitted model's ranked probability score is below the base rate's.
-            let model = summary?["model"]?["rps"] as? Double ?? 1, base = summary?["base_rate"]?["rps"] as? Double ?? 0
+            let baselines = summary["baselines"] as? [String: [String: Any]]
+            let model = summary["rps"] as? Double ?? 1, base = baselines?["base_rate"]?["rps"] as? Double ?? 0
             #expect(model < base)
             #expect((body["cases"] as? [Any])?.count == ServerFixture.catalog.cases.count)
+            #expect((body["reliability"] as? [String: Any])?["event"] as? String == "level >= 3")
         }
     }
 

@@ -154,10 +154,11 @@ extension OutputSchemas {
             "draws": S.integer,
             "seed": .object(["type": .string("integer"), "minimum": .number(0)]),
             "cross_validated": S.boolean,
+            "parameters": S.string,
             "skill": S.object(["rps": skill, "unilateral_brier": skill]),
             "in_sample": heldOut,
             "out_of_sample": .object(["type": .string("object"), "additionalProperties": heldOut]),
-        ], optional: ["skill", "in_sample", "out_of_sample"]))
+        ], optional: ["parameters", "skill", "in_sample", "out_of_sample"]))
     }()
 
     /// A skill score over the base rate with its bootstrap interval (null where undefined).

@@ -1,22 +1,27 @@
 import PactEngine
 import PactModel
-import PactReport
 
-/// How `pact validate` and `pact calibrate` print a backtest: the per-case table, the summary
-/// beside the baselines, and the reliability view, as aligned text or Markdown; or SPEC 8's JSON.
-struct BacktestReport {
-    let backtest: Backtest
+/// A backtest as users get it: the per-case table, the summary beside the baselines, and the
+/// reliability view, as aligned text or Markdown; or the validate JSON document. `pact validate`,
+/// `pact calibrate` and the server's `/api/validate` all write it through here.
+public struct BacktestReport: Sendable {
+    public let backtest: Backtest
     /// What the forecasts are: "in-sample" or "leave-one-out", printed with the summary.
-    let label: String
+    public let label: String
 
-    init(_ forecasts: [CaseForecast], label: String) {
+    public init(_ forecasts: [CaseForecast], label: String) {
         backtest = Backtest(forecasts)
+        self.label = label
+    }
+
+    public init(_ backtest: Backtest, label: String) {
+        self.backtest = backtest
         self.label = label
     }
 
     /// Every case: the predicted distribution, modal and actual level, RPS, and P(unilateral)
     /// against what happened.
-    var caseTable: TextTable {
+    public var caseTable: TextTable {
         var columns: [TextTable.Column] = [.init("case")]
         for level in 0...5 { columns.append(.init("P\(level)", .right)) }
         columns += [.init("modal", .right), .init("actual", .right), .init("RPS", .right),
@@ -33,7 +38,7 @@ struct BacktestReport {
     }
 
     /// The model's mean scores beside the two baselines'.
-    var summaryTable: TextTable {
+    public var summaryTable: TextTable {
         var table = TextTable(columns: [.init("forecaster"), .init("n", .right), .init("modal right", .right),
                                         .init("within one", .right), .init("mean RPS", .right),
                                         .init("Brier", .right), .init("Brier unilateral", .right)])
@@ -47,7 +52,7 @@ struct BacktestReport {
     }
 
     /// P(level >= 3) in five bins against how often level 3 or more happened.
-    var reliabilityTable: TextTable {
+    public var reliabilityTable: TextTable {
         var table = TextTable(columns: [.init("P(level >= 3)"), .init("cases", .right), .init("mean predicted", .right),
                                         .init("observed", .right)])
         for bin in backtest.reliability() {
@@ -59,7 +64,7 @@ struct BacktestReport {
     }
 
     /// The accuracy targets, each with the figure reached.
-    var targetLines: [String] {
+    public var targetLines: [String] {
         let s = backtest.summary
         let skill = s.rpsSkillOverBaseRate
         let fives = backtest.cases.filter { $0.actual == .deployment }
@@ -68,9 +73,9 @@ struct BacktestReport {
         let worstBelow = belowFour.map { $0.levels[5] }.max()
         func mark(_ ok: Bool) -> String { ok ? "met" : "not met" }
         var lines = [
-            "mean RPS \(Format.percent(skill)) below the base rate (target 40%): \(mark(skill >= 0.4))",
-            "modal right \(Format.percent(s.model.accuracy)) (target 75%): \(mark(s.model.accuracy >= 0.75))",
-            "within one \(Format.percent(s.model.withinOne)) (target 90%): \(mark(s.model.withinOne >= 0.9))",
+            "mean RPS \(Format.percentage(skill, decimals: 0)) below the base rate (target 40%): \(mark(skill >= 0.4))",
+            "modal right \(Format.percentage(s.model.accuracy, decimals: 0)) (target 75%): \(mark(s.model.accuracy >= 0.75))",
+            "within one \(Format.percentage(s.model.withinOne, decimals: 0)) (target 90%): \(mark(s.model.withinOne >= 0.9))",
         ]
         if let worstFive {
             lines.append("lowest P(5) among \(fives.count) level-5 case(s) \(Format.probability(worstFive)) (target > 0.5): \(mark(worstFive > 0.5))")
@@ -81,7 +86,7 @@ struct BacktestReport {
         return lines
     }
 
-    func renderText(markdown: Bool) -> String {
+    public func renderText(markdown: Bool) -> String {
         func render(_ table: TextTable) -> String { markdown ? table.renderMarkdown() : table.renderAligned() }
         func heading(_ text: String) -> String { markdown ? "### \(text)" : text }
         var blocks = [
@@ -94,10 +99,10 @@ struct BacktestReport {
         return blocks.joined(separator: "\n\n")
     }
 
-    /// The documented validate shape: `cases` with id, actual, levels, modal, rps (then Pact's extra
-    /// keys), `summary` with n, accuracy, within_one, rps, brier and `baselines`; then Pact's
-    /// additions: the reliability bins and how the forecasts were made.
-    func json(settings: [OrderedJSON.Member]) -> OrderedJSON {
+    /// The validate document (`pact schema --output validate`): `cases` with id, actual, levels,
+    /// modal, rps and the rest, `summary` with n, accuracy, within_one, rps, brier and
+    /// `baselines`, the reliability bins, then `settings`: how the forecasts were made.
+    public func json(settings: [OrderedJSON.Member]) -> OrderedJSON {
         let cases = backtest.cases.map { c -> OrderedJSON in
             .object([
                 "id": .string(c.id),
@@ -142,9 +147,4 @@ struct BacktestReport {
             ])),
         ] + settings)
     }
-}
-
-extension Format {
-    /// A share as a whole percentage: 0.4 -> "40%".
-    static func percent(_ share: Double) -> String { share.isFinite ? fixed(share * 100, 0) + "%" : "-" }
 }

@@ -1,22 +1,23 @@
 import PactEngine
 import PactModel
-import PactReport
 
 /// How `pact validate` and `pact calibrate` print an out-of-sample evaluation: the held-out cases
 /// (as a backtest), then the two skill scores against the training cases' base rate, each with
 /// its bootstrap interval.
-struct OutOfSampleReport {
-    let evaluation: OutOfSampleEvaluation
+public struct OutOfSampleReport: Sendable {
+    public let evaluation: OutOfSampleEvaluation
 
-    var backtest: BacktestReport { BacktestReport(evaluation.backtest, label: evaluation.design) }
+    public init(evaluation: OutOfSampleEvaluation) { self.evaluation = evaluation }
+
+    public var backtest: BacktestReport { BacktestReport(evaluation.backtest, label: evaluation.design) }
 
     /// "0.52 (90% interval 0.31 to 0.66)".
-    static func describe(_ s: SkillInterval) -> String {
-        "\(Format.fixed(s.point, 3)) (\(Format.percent(s.coverage)) interval \(Format.fixed(s.low, 3)) to \(Format.fixed(s.high, 3)))"
+    public static func describe(_ s: SkillInterval) -> String {
+        "\(Format.fixed(s.point, 3)) (\(Format.percentage(s.coverage, decimals: 0)) interval \(Format.fixed(s.low, 3)) to \(Format.fixed(s.high, 3)))"
     }
 
     /// The skill lines a reader needs, labelled with the design.
-    var skillLines: [String] {
+    public var skillLines: [String] {
         let e = evaluation
         let reference = e.referenceScores
         return [
@@ -27,27 +28,27 @@ struct OutOfSampleReport {
         ]
     }
 
-    func renderText(markdown: Bool) -> String {
+    public func renderText(markdown: Bool) -> String {
         var text = backtest.renderText(markdown: markdown)
         let heading = markdown ? "### Skill (\(evaluation.design))" : "Skill (\(evaluation.design); bootstrap over the held-out cases, \(evaluation.rpsSkill.resamples) resamples, seed \(evaluation.rpsSkill.seed))"
         text += "\n\n" + heading + "\n\n" + skillLines.map { (markdown ? "- " : "  ") + $0 }.joined(separator: "\n")
         return text
     }
 
-    static func json(_ s: SkillInterval) -> OrderedJSON {
+    public static func json(_ s: SkillInterval) -> OrderedJSON {
         .object([
             "skill": .number(s.point.isFinite ? s.point : nil),
             "low": .number(s.low.isFinite ? s.low : nil),
             "high": .number(s.high.isFinite ? s.high : nil),
             "coverage": .number(s.coverage),
             "resamples": .number(s.resamples),
-            "seed": .number(Double(s.seed)),
+            "seed": .number(s.seed),
             "cases": .number(s.cases),
         ])
     }
 
     /// The held-out backtest (SPEC 8's shape) with the design, the reference's scores and both skills.
-    func json() -> OrderedJSON {
+    public func json() -> OrderedJSON {
         let e = evaluation
         let r = e.referenceScores
         var members: [OrderedJSON.Member] = [
@@ -61,12 +62,5 @@ struct OutOfSampleReport {
         ]
         if !e.trainingIDs.isEmpty { members.append(.init("training", .array(e.trainingIDs.map(OrderedJSON.string)))) }
         return .object([.init("backtest", backtest.json(settings: []))] + members)
-    }
-}
-
-extension BacktestReport {
-    init(_ backtest: Backtest, label: String) {
-        self.backtest = backtest
-        self.label = label
     }
 }
