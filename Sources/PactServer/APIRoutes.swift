@@ -11,7 +11,7 @@ struct APIRoutes: Sendable {
     var catalog: Catalog { workbench.catalog }
     var store: Store { workbench.store }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<WorkbenchContext>) {
         let api = router.group("api")
         api.get("openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
@@ -122,8 +122,8 @@ struct APIRoutes: Sendable {
     }
 
     /// Wraps a handler so every failure answers with the JSON error body.
-    func handle(_ body: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response)
-        -> @Sendable (Request, BasicRequestContext) async throws -> Response
+    func handle(_ body: @escaping @Sendable (Request, WorkbenchContext) async throws -> Response)
+        -> @Sendable (Request, WorkbenchContext) async throws -> Response
     {
         { request, context in
             do {

@@ -51,8 +51,8 @@ public struct ServerStartError: Error, CustomStringConvertible {
 /// Builds the Hummingbird application: the API, the pages and the guards in front of them.
 public enum PactServer {
     public static func router(workbench: Workbench, token: String?, templates: MustacheLibrary,
-                              hosts: HostPolicy = .loopback) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+                              hosts: HostPolicy = .loopback) -> Router<WorkbenchContext> {
+        let router = Router(context: WorkbenchContext.self)
         router.add(middleware: AccessLog())
         router.add(middleware: NotFoundPage(templates: templates))
         router.add(middleware: WriteGuard(token: token, hosts: hosts))

@@ -164,6 +164,29 @@ import Testing
         #expect(try store.runCount() == 0)
     }
 
+    @Test func everyFormRouteChecksTheSessionToken() async throws {
+        let (app, store) = try await ServerFixture.app()
+        try await app.test(.router) { client in
+            // The token check is middleware in front of every page route: a post whose field
+            // differs from the cookie never reaches a route, whichever it is.
+            let (headers, body) = Self.form(["scenario": "arm-azerbaijani-attack-2026", "draws": "100", "yaml": "id: x",
+                                             "token": "t"], csrf: "cookie-value")
+            let forged = ByteBuffer(string: String(buffer: body).replacingOccurrences(of: "csrf=cookie-value", with: "csrf=other"))
+            for path in ["/runs", "/scenarios", "/scenarios/arm-azerbaijani-attack-2026", "/scenarios/arm-azerbaijani-attack-2026/text",
+                         "/scenarios/arm-azerbaijani-attack-2026/delete", "/bargain", "/login"] {
+                let response = try await client.execute(uri: path, method: .post, headers: headers, body: forged)
+                #expect(response.status == .forbidden, "\(path)")
+                #expect(String(buffer: response.body).contains("security token"), "\(path)")
+                #expect(response.headers[.setCookie] == nil, "\(path): a refused post sets no cookie")
+            }
+            // A page view without a session gets one; an error page keeps it.
+            let missing = try await client.execute(uri: "/runs/999", method: .get)
+            #expect(missing.status == .notFound)
+            #expect(Self.csrf(missing) != nil)
+        }
+        #expect(try store.runCount() == 0)
+    }
+
     @Test func everyOtherPageRenders() async throws {
         let (app, _) = try await ServerFixture.app()
         try await app.test(.router) { client in

@@ -9,19 +9,19 @@ import PactReport
 /// (`/bargain/runs/{id}`) and its JSON download. A run posted through the form is stored, so it
 /// has a page and a link; the model has no randomness, so a stored table replays exactly.
 extension PageRoutes {
-    func registerBargaining(on router: Router<BasicRequestContext>) {
-        router.get("bargain", use: page { request, csrf in
+    func registerBargaining(on pages: RouterGroup<WorkbenchContext>) {
+        pages.get("bargain") { request, context -> Response in
             let query = request.uri.queryParameters
-            return try await bargainPage(scenario: query.get("scenario"), from: query.get("from"), posted: nil, csrf: csrf)
-        })
-        router.post("bargain", use: form { _, fields, csrf in
-            try await bargainPage(scenario: fields["scenario"], from: nil, posted: fields, csrf: csrf)
-        })
-        router.get("bargain/runs/:id", use: page { request, csrf in try bargainRunPage(try requireParameter(request, "id"), csrf) })
-        router.get("bargain/runs/:id/result.json", use: page { request, _ in
-            let row = try loadBargain(try requireParameter(request, "id"))
+            return try await bargainPage(scenario: query.get("scenario"), from: query.get("from"), posted: nil, csrf: context.csrf)
+        }
+        pages.post("bargain") { _, context -> Response in
+            try await bargainPage(scenario: context.form["scenario"], from: nil, posted: context.form, csrf: context.csrf)
+        }
+        pages.get("bargain/runs/:id") { _, context -> Response in try bargainRunPage(try context.parameter("id"), context.csrf) }
+        pages.get("bargain/runs/:id/result.json") { _, context -> Response in
+            let row = try loadBargain(try context.parameter("id"))
             return RunPresentation.download(row.bargain.result, type: "application/json", name: "bargain-\(row.id).json")
-        })
+        }
     }
 
     /// The stakeholders of a stored run, as typed (capabilities filled from the dataset marked).
