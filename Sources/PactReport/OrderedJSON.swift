@@ -1,4 +1,5 @@
 import Foundation
+import PactModel
 
 /// A JSON value whose objects keep their keys in the order they were built.
 ///
@@ -97,9 +98,7 @@ public enum OrderedJSON: Hashable, Sendable {
     /// Whole numbers without a fraction (`2030`, not `2030.0`); others in Swift's shortest
     /// round-tripping form; non-finite values, which JSON cannot hold, as null.
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        value.isFinite ? PlainNumber.text(value) : "null"
     }
 
     static func quote(_ text: String) -> String {

@@ -30,10 +30,9 @@ struct AlignCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
-    @Option(name: .customLong("as-of"), help: "The date, YYYY-MM-DD (default: today, UTC).")
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: .date("The date (default: today, UTC)."))
+    var asOf: Day?
 
     @Option(help: "Comma-separated actor ids (default: every actor with attributes on the date).")
     var actors: String?
@@ -69,17 +68,18 @@ struct AlignCommand: ParsableCommand {
     @Option(name: .customLong("bloc-chart-ties"), help: "Ties drawn in the --bloc-chart diagram: the strongest N pairs.")
     var blocChartTies: Int = 12
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). CSV prints one table, `actors` by default; --table minima or -o DIR for the other.")
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv]
+
+    @Option(help: OutputFormat.help(Self.formats, "CSV prints one table, `actors` by default; --table minima or -o DIR for the other."))
     var format: OutputFormat = .table
 
     @OptionGroup var export: TableExportOptions
 
     func validate() throws {
+        try format.require(Self.formats, command: "align")
         if blocs != 2 && blocs != 3 { throw ValidationError("--blocs must be 2 or 3, not \(blocs)") }
         try export.validate(format: format.rawValue)
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD (for example 2012-06-01)")
-        }
         if let restarts, restarts < 1 { throw ValidationError("--restarts must be at least 1") }
         if let synthetic, !(2...200).contains(synthetic) { throw ValidationError("--synthetic must be between 2 and 200 actors") }
         if let synthetic, method == .exhaustive, synthetic > AlignmentSearch.exhaustiveLimit(blocs: blocs) {
@@ -94,7 +94,7 @@ struct AlignCommand: ParsableCommand {
 
     func run() throws {
         if let synthetic { return runSynthetic(synthetic) }
-        let day = asOf.flatMap(Day.init(iso:)) ?? DataCommand.today()
+        let day = asOf ?? DataCommand.today()
         let dataset = try Embedded.dataset()
         let snapshot = dataset.snapshot(on: day)
         var chosen: [ActorID]?
@@ -153,7 +153,7 @@ struct AlignCommand: ParsableCommand {
         case .json: return report.json.rendered()
         // CSV keeps every digit and leaves missing values empty.
         case .csv: return try export.export(report.tables(.export)) ?? ""
-        case .table: return report.text
+        case .table, .markdown, .html: return report.text
         }
     }
 }

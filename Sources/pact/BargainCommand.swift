@@ -25,9 +25,6 @@ struct BargainCommand: ParsableCommand {
             formulas of both variants.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
-    }
 
     @Argument(help: ArgumentHelp(
         "A stakeholder CSV, an issue scenario file (.yaml) or the id of a built-in issue scenario.", valueName: "file"))
@@ -44,15 +41,18 @@ struct BargainCommand: ParsableCommand {
         valueName: "scholz|pairwise"))
     var variant: BargainingVariant = .scholz
 
-    @Option(help: ArgumentHelp("Output: table, json (see `pact schema --output bargain`) or csv (one row per round and actor).",
-        valueName: "table|json|csv"))
-    var format: Format = .table
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv]
+
+    @Option(help: OutputFormat.help(Self.formats))
+    var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Also write a self-contained HTML report with the trajectory chart to this file.",
         valueName: "file.html"))
     var report: String?
 
     func validate() throws {
+        try format.require(Self.formats, command: "bargain")
         guard (0...10_000).contains(rounds) else {
             throw ValidationError("--rounds must be between 0 and 10000, found \(rounds)")
         }
@@ -76,7 +76,7 @@ struct BargainCommand: ParsableCommand {
             FileHandle.standardError.write(Data("wrote \(report)\n".utf8))
         }
         switch format {
-        case .table:
+        case .table, .markdown, .html:
             let heading = input.heading.isEmpty ? [] : input.heading + [""]
             print((heading + [BargainingTables.text(run)]).joined(separator: "\n"))
         case .json: print(BargainingJSON.document(run).rendered())

@@ -26,7 +26,6 @@ struct CalibrateCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, markdown }
 
     @Argument(help: "A case file or a directory of case files (default: the built-in library).")
     var path: String?
@@ -37,11 +36,8 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Monte Carlo draws per case when scoring the fitted weights.")
     var draws: Int = 4000
 
-    @Option(help: "Random seed of every evaluation and of the scoring.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: RandomOptions
 
-    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
-    var threads: Int?
 
     @Flag(name: .customLong("cross-validate"), help: "Also score each case with weights fitted without it.")
     var crossValidate = false
@@ -55,12 +51,15 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .customLong("spread-output"), help: "Write the bootstrap fits here (a parameter spread file; needs --bootstrap).")
     var spreadOutput: String?
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .markdown]
+
+    @Option(help: OutputFormat.help(Self.formats))
     var format: OutputFormat = .table
 
     func validate() throws {
+        try format.require(Self.formats, command: "calibrate")
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let bootstrap, bootstrap < 2 { throw ValidationError("--bootstrap needs at least 2 resamples") }
         if spreadOutput != nil && bootstrap == nil { throw ValidationError("--spread-output needs --bootstrap N") }
     }
@@ -68,10 +67,10 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let dataset = try Embedded.dataset()
         let cases = try CaseSelection.load(path, dataset: dataset)
-        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let workers = random.workers
         let priors = try fit.priorSet()
-        let calibrator = try fit.calibrator(priors: priors, seed: seed, threads: workers, dataset: dataset)
-        let settings = BacktestSettings(draws: draws, seed: seed, threads: workers)
+        let calibrator = try fit.calibrator(priors: priors, seed: random.seed, threads: workers, dataset: dataset)
+        let settings = BacktestSettings(draws: draws, seed: random.seed, threads: workers)
 
         let full = try calibrator.fit(cases)
         let inSample = BacktestReport(
@@ -94,14 +93,14 @@ struct CalibrateCommand: ParsableCommand {
         }
         var spread: ParameterSpread?
         if let bootstrap {
-            spread = try ParameterSpread.bootstrap(cases, calibrator: calibrator, count: bootstrap, seed: seed) {
+            spread = try ParameterSpread.bootstrap(cases, calibrator: calibrator, count: bootstrap, seed: random.seed) {
                 Progress.note("bootstrap: fit \($0) of \(bootstrap)")
             }
         }
         if let spread, let spreadOutput {
             let description = """
                 Bootstrap fits of Pact's crisis engine: `pact calibrate` repeated on \(spread.fits.count) resamples \
-                (with replacement, seed \(seed)) of the \(cases.count) cases, each fit from the priors with the same \
+                (with replacement, seed \(random.seed)) of the \(cases.count) cases, each fit from the priors with the same \
                 objective, penalty and search as the shipped fit. `pact run --parameter-uncertainty` runs a scenario \
                 once per fit and reports the 5th to 95th percentile of each level's probability. docs/CALIBRATION.md \
                 says why a bootstrap over cases and not a Laplace approximation.
@@ -116,7 +115,7 @@ struct CalibrateCommand: ParsableCommand {
         switch format {
         case .json:
             print(json(full, calibrator: calibrator, inSample: inSample, folds: folds, outOfSample: outOfSample).rendered())
-        case .table, .markdown:
+        case .table, .markdown, .html, .csv:
             let markdown = format == .markdown
             func render(_ table: TextTable) -> String { markdown ? table.renderMarkdown() : table.renderAligned() }
             func heading(_ text: String) -> String { markdown ? "### \(text)" : text }

@@ -32,11 +32,14 @@ struct DataCommand: ParsableCommand {
     @Argument(help: "What to show.")
     var topic: DataTopicTables.Topic
 
-    @Option(name: .customLong("as-of"), help: "The date, YYYY-MM-DD (default: today, UTC).")
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: .date("The date (default: today, UTC)."))
+    var asOf: Day?
 
-    @Option(help: "Output format.")
-    var format: DataTopicTables.OutputFormat = .table
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv]
+
+    @Option(help: OutputFormat.help(Self.formats))
+    var format: OutputFormat = .table
 
     @Option(name: .customLong("dataset"), help: "A directory with the six dataset files (default: the embedded CSTO).")
     var datasetDirectory: String?
@@ -48,9 +51,7 @@ struct DataCommand: ParsableCommand {
     var citations = false
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD (for example 2012-06-01)")
-        }
+        try format.require(Self.formats, command: "data")
         if citations, topic != .sources {
             throw ValidationError("--citations goes with the topic 'sources' (pact data sources --citations)")
         }
@@ -61,7 +62,7 @@ struct DataCommand: ParsableCommand {
             print(DataTopicTables.datasetCitations(format))
             return
         }
-        let day = asOf.flatMap(Day.init(iso:)) ?? Self.today()
+        let day = asOf ?? Self.today()
         let dataset = try datasetDirectory.map { try DatasetLoader(directory: URL(fileURLWithPath: $0)).load() }
             ?? Embedded.dataset()
         if let actor, dataset.actors[ActorID(actor)] == nil {
@@ -75,4 +76,4 @@ struct DataCommand: ParsableCommand {
 }
 
 extension DataTopicTables.Topic: ExpressibleByArgument {}
-extension DataTopicTables.OutputFormat: ExpressibleByArgument {}
+

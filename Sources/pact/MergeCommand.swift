@@ -19,14 +19,21 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The shard files.")
     var files: [String] = []
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: SweepOutput.Format = .table
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv]
+
+    @Option(help: OutputFormat.help(Self.formats))
+    var format: OutputFormat = .table
 
     @Option(help: "Write the chart to this SVG file.")
     var chart: String?
 
     @Option(help: "The output the chart shows (default: the expected level of a crisis, the forecast median of an issue, the outlook's mean cohesion).")
     var chartOutput: String?
+
+    func validate() throws {
+        try format.require(Self.formats, command: "merge")
+    }
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give the shard files to merge") }

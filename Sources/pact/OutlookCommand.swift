@@ -33,25 +33,20 @@ struct OutlookCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
-    @Option(help: "Start date, YYYY-MM-DD (default: today, UTC). The dataset is frozen as of this day.")
-    var from: String?
+    @Option(help: .date("Start date (default: today, UTC). The dataset is frozen as of this day."))
+    var from: Day?
 
-    @Option(help: "Horizon, YYYY-MM-DD.")
-    var to: String = "2035-01-01"
+    @Option(help: .date("Horizon."))
+    var to: Day = Day(year: 2035, month: 1, day: 1)!
 
     @Option(help: "Monte Carlo runs.")
     var runs: Int = 1000
 
-    @Option(help: "Random seed; the same seed gives the same result.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: RandomOptions
 
-    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
-    var threads: Int?
 
-    @Option(help: "A crisis-parameter file in the format of the shipped Parameters/default.yaml.")
-    var params: String?
+    @OptionGroup var parameterFile: ParameterFileOption
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Change an outlook constant, NAME=VALUE (repeatable), e.g. --set crisis_learning=0.5.",
@@ -82,29 +77,25 @@ struct OutlookCommand: ParsableCommand {
     @Option(name: .customLong("members-chart"), help: "Also write the fan chart of the number of full members to this SVG file.")
     var membersChart: String?
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). CSV prints one table, `members` by default; --table fan|terms|templates|trends or -o DIR for the others.")
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv]
+
+    @Option(help: OutputFormat.help(Self.formats, "CSV prints one table, `members` by default; --table fan|terms|templates|trends or -o DIR for the others."))
     var format: OutputFormat = .table
 
     @OptionGroup var export: TableExportOptions
 
     func validate() throws {
+        try format.require(Self.formats, command: "outlook")
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if lookAhead && casesBeforeStart {
             throw ValidationError("--look-ahead and --cases-before-start exclude each other")
         }
-        if let from, Day(iso: from) == nil {
-            throw ValidationError("--from '\(from)' is not a date of the form YYYY-MM-DD (for example 2005-01-01)")
-        }
-        guard let end = Day(iso: to) else {
-            throw ValidationError("--to '\(to)' is not a date of the form YYYY-MM-DD (for example 2035-01-01)")
-        }
-        let start = from.flatMap(Day.init(iso:)) ?? DataCommand.today()
-        if end <= start { throw ValidationError("--to (\(end)) must be after --from (\(start))") }
+        let start = from ?? DataCommand.today()
+        if to <= start { throw ValidationError("--to (\(to)) must be after --from (\(start))") }
         _ = try outlookParameters()
     }
 
-    /// The default constants with every --set applied.
     /// The case window an outlook from `start` draws its crises from, after checking the start
     /// is one the dataset can forecast from. Shared with `pact sweep --outlook`.
     static func caseWindow(dataset: Dataset, cases: [Scenario], from start: Day, lookAhead: Bool) throws -> DayInterval {
@@ -123,6 +114,7 @@ struct OutlookCommand: ParsableCommand {
         return window
     }
 
+    /// The default constants with every --set applied.
     func outlookParameters() throws -> OutlookParameters {
         var parameters = OutlookParameters()
         for setting in settings {
@@ -142,17 +134,17 @@ struct OutlookCommand: ParsableCommand {
     }
 
     func run() throws {
-        let start = from.flatMap(Day.init(iso:)) ?? DataCommand.today()
-        let end = Day(iso: to)!
+        let start = from ?? DataCommand.today()
+        let end = to
         let dataset = try Embedded.dataset()
-        let parameters = try ParameterSource.load(params)
+        let parameters = try parameterFile.load()
         let cases = try Embedded.cases(knownActors: Set(dataset.actors.keys))
         let window = try Self.caseWindow(dataset: dataset, cases: cases, from: start, lookAhead: lookAhead)
         let setup = try OutlookSetup(dataset: dataset, from: start, to: end, cases: cases, caseWindow: window, crisisParameters: parameters,
-                                     parameters: try outlookParameters(), seed: seed, hindsight: hindsight)
+                                     parameters: try outlookParameters(), seed: random.seed, hindsight: hindsight)
         let clock = ContinuousClock()
         let began = clock.now
-        let forecast = Outlook.run(setup, runs: runs, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let forecast = Outlook.run(setup, runs: runs, seed: random.seed, threads: random.workers)
         if timing {
             let elapsed = began.duration(to: clock.now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -178,7 +170,7 @@ struct OutlookCommand: ParsableCommand {
         case .json: return report.json.rendered()
         // CSV keeps every digit and leaves missing values empty.
         case .csv: return try export.export(report.tables(.export)) ?? ""
-        case .table: return report.text(explain: explain)
+        case .table, .markdown, .html: return report.text(explain: explain)
         }
     }
 }

@@ -23,7 +23,6 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case html, md }
 
     @Argument(help: "A built-in scenario id or a scenario file (a crisis scenario).")
     var scenario: String
@@ -31,28 +30,27 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The file to write (.html, or .md with --format md).")
     var output: String
 
-    @Option(help: "Output format: html or md.")
-    var format: ReportFormat = .html
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.html, .markdown]
+
+    @Option(help: OutputFormat.help(Self.formats))
+    var format: OutputFormat = .html
 
     @Option(help: "Monte Carlo draws.")
     var draws: Int = 10_000
 
-    @Option(help: "Random seed; the same seed gives the same result.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: RandomOptions
 
-    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
-    var threads: Int?
 
-    @Option(help: "A parameter file in the format of the shipped Parameters/default.yaml.")
-    var params: String?
+    @OptionGroup var parameterFile: ParameterFileOption
 
     @Option(help: "Draws per point of the one-at-a-time sweep behind \"what this forecast depends on\" (0 leaves it out).")
     var sensitivityDraws: Int = 500
 
     func validate() throws {
+        try format.require(Self.formats, command: "report")
         if sensitivityDraws < 0 { throw ValidationError("--sensitivity-draws cannot be negative") }
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     @OptionGroup(title: "Parameter uncertainty")
@@ -60,7 +58,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try Embedded.dataset()
-        let parameters = try ParameterSource.load(params)
+        let parameters = try parameterFile.load()
         guard let selected = try ScenarioSelection.resolve([scenario], dataset: dataset).first else {
             throw ValidationError("'\(scenario)' holds no scenario")
         }
@@ -69,27 +67,25 @@ struct ReportCommand: ParsableCommand {
         }
         let snapshot = dataset.snapshot(on: selected.date)
         let model = try CrisisModel(scenario: selected, snapshot: snapshot)
-        let forecast = try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads)
+        let forecast = try model.forecast(parameters: parameters, draws: draws, seed: random.seed, threads: random.threads)
         var report = CrisisReport(scenario: selected, snapshot: snapshot, forecast: forecast, parameters: parameters,
-                                  parameterSource: params ?? "the shipped defaults (Parameters/default.yaml)",
+                                  parameterSource: parameterFile.params ?? "the shipped defaults (Parameters/default.yaml)",
                                   command: reproducingCommand)
         if sensitivityDraws > 0 {
             let analysis = try CrisisSweep.oneAtATime(scenario: selected, snapshot: snapshot, parameters: parameters,
-                                                      draws: sensitivityDraws, seed: seed,
-                                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                                                      draws: sensitivityDraws, seed: random.seed,
+                                                      threads: random.workers)
             report.sensitivity = SensitivitySection.blocks(analysis, parameters: parameters)
         }
         var document = report.document
         if let sets = try uncertainty.parameterSets(on: parameters) {
-            let u = try UncertainForecast(model: model, point: forecast, sets: sets, drawsPerFit: uncertainty.drawsPerFit(default: draws), seed: seed,
-                                          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            let u = try UncertainForecast(model: model, point: forecast, sets: sets, drawsPerFit: uncertainty.drawsPerFit(default: draws), seed: random.seed,
+                                          threads: random.workers)
             UncertaintyRendering.insert(u, into: &document)
         }
         let url = URL(fileURLWithPath: output)
         switch format {
-        case .html:
-            try ReportFiles.write(document.html(), to: url)
-        case .md:
+        case .markdown:
             let stem = url.deletingPathExtension().lastPathComponent
             let (text, images) = document.markdown(imagePrefix: stem)
             let directory = url.deletingLastPathComponent()
@@ -97,6 +93,8 @@ struct ReportCommand: ParsableCommand {
                 try ReportFiles.write(image.svg + "\n", to: directory.appendingPathComponent(image.name))
             }
             try ReportFiles.write(text, to: url)
+        case .html, .table, .json, .csv:
+            try ReportFiles.write(document.html(), to: url)
         }
         FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
     }
@@ -104,8 +102,8 @@ struct ReportCommand: ParsableCommand {
     /// The command that gives the same report: every option that changes a figure, none that does not
     /// (--threads), and the output options as given.
     var reproducingCommand: String {
-        var words = ["pact", "report", scenario, "--draws", String(draws), "--seed", String(seed)]
-        if let params { words += ["--params", params] }
+        var words = ["pact", "report", scenario, "--draws", String(draws), "--seed", String(random.seed)]
+        if let params = parameterFile.params { words += ["--params", params] }
         if sensitivityDraws != 500 { words += ["--sensitivity-draws", String(sensitivityDraws)] }
         if uncertainty.enabled {
             words.append("--parameter-uncertainty")

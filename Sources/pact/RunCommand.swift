@@ -36,14 +36,6 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, markdown
-
-        /// `md` is accepted for `markdown`, as the file extension suggests.
-        init?(argument: String) {
-            self.init(rawValue: argument == "md" ? "markdown" : argument)
-        }
-    }
 
     @Argument(help: "Built-in scenario or case ids, scenario files or directories. Default: every built-in scenario.")
     var scenarios: [String] = []
@@ -51,14 +43,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Monte Carlo draws per scenario.")
     var draws: Int = 10_000
 
-    @Option(help: "Random seed; the same seed gives the same result.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: RandomOptions
 
-    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
-    var threads: Int?
 
-    @Option(help: "A parameter file in the format of the shipped Parameters/default.yaml.")
-    var params: String?
+    @OptionGroup var parameterFile: ParameterFileOption
 
     @Flag(help: "Explain each forecast: trigger, members and drivers.")
     var explain = false
@@ -66,7 +54,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Parameter uncertainty")
     var uncertainty: UncertaintyOptions
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (or md).")
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv, .markdown]
+
+    @Option(help: OutputFormat.help(Self.formats))
     var format: OutputFormat = .table
 
     @Flag(help: "Leave out the legend under the tables.")
@@ -75,14 +66,14 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var export: TableExportOptions
 
     func validate() throws {
+        try format.require(Self.formats, command: "run")
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         try export.validate(format: format.rawValue)
     }
 
     func run() throws {
         let dataset = try Embedded.dataset()
-        let parameters = try ParameterSource.load(params)
+        let parameters = try parameterFile.load()
         let selected = try ScenarioSelection.resolve(scenarios, dataset: dataset)
         var forecasts: [CrisisForecast] = []
         var issues: [IssueForecast] = []
@@ -93,11 +84,11 @@ struct RunCommand: ParsableCommand {
             case .crisis:
                 do {
                     let model = try CrisisModel(scenario: scenario, snapshot: dataset.snapshot(on: scenario.date))
-                    forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: seed, threads: threads))
+                    forecasts.append(try model.forecast(parameters: parameters, draws: draws, seed: random.seed, threads: random.threads))
                     if let spreadSets {
                         uncertain.append(try UncertainForecast(
                             model: model, point: forecasts.last!, sets: spreadSets, drawsPerFit: uncertainty.drawsPerFit(default: draws),
-                            seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+                            seed: random.seed, threads: random.workers))
                     }
                 } catch let error as CrisisModelError {
                     // The scenario or the parameters cannot be run as given: bad input, exit 2.
@@ -125,7 +116,7 @@ struct RunCommand: ParsableCommand {
             return OrderedJSON.object(members).rendered()
         case .csv:
             return try export.export(Self.tables(forecasts, issues))
-        case .table, .markdown:
+        case .table, .markdown, .html:
             return text(forecasts, issues, uncertain: uncertain)
         }
     }

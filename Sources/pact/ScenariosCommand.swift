@@ -15,17 +15,21 @@ struct ScenariosCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
-    }
 
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format = .table
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv]
+
+    @Option(help: OutputFormat.help(Self.formats))
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        try format.require(Self.formats, command: "scenarios")
+    }
 
     func run() throws {
         let scenarios = try Embedded.scenarios()
         switch format {
-        case .table: print(Self.table(scenarios).renderAligned())
+        case .table, .markdown, .html: print(Self.table(scenarios).renderAligned())
         case .csv: print(Self.table(scenarios).renderCSV())
         case .json: print(Self.json(scenarios))
         }

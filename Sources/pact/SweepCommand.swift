@@ -54,11 +54,11 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Sweep the cohesion outlook's constants instead of scenarios.")
     var outlook = false
 
-    @Option(help: "With --outlook: the start date, YYYY-MM-DD (default: today, UTC).")
-    var from: String?
+    @Option(help: .date("With --outlook: the start date (default: today, UTC)."))
+    var from: Day?
 
-    @Option(name: .customLong("to"), help: "With --outlook: a horizon, YYYY-MM-DD (repeatable; default 2035-01-01).")
-    var horizons: [String] = []
+    @Option(name: .customLong("to"), help: .date("With --outlook: a horizon (repeatable; default 2035-01-01)."))
+    var horizons: [Day] = []
 
     @Flag(name: .customLong("look-ahead"), help: "With --outlook: also draw crises from episodes after --from (a diagnostic).")
     var lookAhead = false
@@ -81,14 +81,10 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Monte Carlo draws per parameter point (crisis default 2,000; outlook: simulated futures, default 500).")
     var draws: Int?
 
-    @Option(help: "The sweep's seed: design, bootstrap and every task's seed derive from it.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: RandomOptions
 
-    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
-    var threads: Int?
 
-    @Option(help: "A parameter file (format of the shipped Parameters/default.yaml): its ranges are swept.")
-    var params: String?
+    @OptionGroup var parameterFile: ParameterFileOption
 
     @Option(help: "Sweep only these parameters (comma-separated names).")
     var only: String?
@@ -111,8 +107,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "common: a scenario's points share random numbers (differences are the parameters'); independent: every task its own.")
     var randomNumbers: SweepRandomNumbers = .common
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: SweepOutput.Format = .table
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .csv]
+
+    @Option(help: OutputFormat.help(Self.formats))
+    var format: OutputFormat = .table
 
     @Option(help: "Write the chart (tornado, Morris mu*/sigma, or Sobol bars) to this SVG file.")
     var chart: String?
@@ -140,16 +139,10 @@ struct SweepCommand: ParsableCommand {
     var pactPath: String?
 
     func validate() throws {
+        try format.require(Self.formats, command: "sweep")
         if let draws, draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if outlook {
             if !scenarios.isEmpty { throw ValidationError("--outlook sweeps the outlook, not scenarios; drop \(scenarios.joined(separator: " ")) or --outlook") }
-            if let from, Day(iso: from) == nil {
-                throw ValidationError("--from '\(from)' is not a date of the form YYYY-MM-DD (for example 2026-01-01)")
-            }
-            for h in horizons where Day(iso: h) == nil {
-                throw ValidationError("--to '\(h)' is not a date of the form YYYY-MM-DD (for example 2035-01-01)")
-            }
         } else {
             if scenarios.isEmpty { throw ValidationError("name at least one crisis or issue scenario (see `pact scenarios`), or sweep the outlook with --outlook") }
             if from != nil || !horizons.isEmpty || lookAhead { throw ValidationError("--from, --to and --look-ahead go with --outlook") }
@@ -190,7 +183,7 @@ struct SweepCommand: ParsableCommand {
         let range = shard.map { plan.shardRange($0.index, of: $0.count) } ?? 0..<plan.taskCount
         let results: [[Double]]
         do {
-            results = try model.run(plan, tasks: range, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            results = try model.run(plan, tasks: range, threads: random.workers)
         } catch let error as BargainingInputError {
             throw ValidationError("a point of the sweep gives stakeholders the model cannot bargain over (\(error)); narrow the spreads")
         }
@@ -214,10 +207,10 @@ struct SweepCommand: ParsableCommand {
                 throw ValidationError("crisis and issue scenarios answer different questions; sweep them separately (crisis: \(selected.filter { $0.kind == .crisis }.map(\.id).joined(separator: ", ")); issue: \(selected.filter { $0.kind == .issue }.map(\.id).joined(separator: ", ")))")
             }
             if selected.first?.kind == .issue { return try prepareIssue(selected) }
-            let parameters = try ParameterSource.load(params)
+            let parameters = try parameterFile.load()
             let free = try CrisisSweep.freeParameters(parameters, only: Self.names(only), except: Self.names(except))
             let spec = SweepSpec(method: sweepMethod, parameters: free, scenarios: selected.map(\.id), outputs: CrisisSweep.outputs,
-                                 draws: draws ?? 2_000, seed: seed, randomNumbers: randomNumbers)
+                                 draws: draws ?? 2_000, seed: random.seed, randomNumbers: randomNumbers)
             return (spec, try CrisisSweep(scenarios: selected, snapshot: { dataset.snapshot(on: $0.date) }, base: parameters))
         } catch let error as SweepError {
             throw ValidationError(error.message)
@@ -227,7 +220,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func prepareIssue(_ selected: [Scenario]) throws -> (SweepSpec, any SweepableModel) {
-        if params != nil {
+        if parameterFile.params != nil {
             throw ValidationError("--params sets the crisis model's parameters; an issue sweep varies the stakeholders' inputs (--position-spread, --salience-spread, --capability-spread)")
         }
         if draws != nil { throw ValidationError("the bargaining model is deterministic: an issue sweep runs once per point; drop --draws") }
@@ -239,21 +232,21 @@ struct SweepCommand: ParsableCommand {
         let spreads = IssueSweep.Spreads(position: positionSpread, salience: salienceSpread, capability: capabilitySpread)
         let free = try IssueSweep.parameters(for: cases, spreads: spreads, only: Self.names(only), except: Self.names(except))
         let spec = SweepSpec(model: .issue(rounds: rounds), method: sweepMethod, parameters: free, scenarios: selected.map(\.id),
-                             outputs: IssueSweep.outputs, draws: 1, seed: seed, randomNumbers: randomNumbers)
+                             outputs: IssueSweep.outputs, draws: 1, seed: random.seed, randomNumbers: randomNumbers)
         return (spec, try IssueSweep(cases: cases, rounds: rounds))
     }
 
     func prepareOutlook(_ dataset: Dataset) throws -> (SweepSpec, any SweepableModel) {
-        let start = from.flatMap(Day.init(iso:)) ?? DataCommand.today()
-        let ends = (horizons.isEmpty ? ["2035-01-01"] : horizons).compactMap(Day.init(iso:))
+        let start = from ?? DataCommand.today()
+        let ends = horizons.isEmpty ? [Day(year: 2035, month: 1, day: 1)!] : horizons
         for end in ends where end <= start { throw ValidationError("--to (\(end)) must be after --from (\(start))") }
         let cases = try Embedded.cases(knownActors: Set(dataset.actors.keys))
         let window = try OutlookCommand.caseWindow(dataset: dataset, cases: cases, from: start, lookAhead: lookAhead)
         let model = try OutlookSweep(dataset: dataset, from: start, horizons: ends, cases: cases, caseWindow: window,
-                                     crisisParameters: try ParameterSource.load(params))
+                                     crisisParameters: try parameterFile.load())
         let free = try OutlookSweep.parameters(only: Self.names(only), except: Self.names(except))
         let spec = SweepSpec(model: .outlook(lookAhead: lookAhead), method: sweepMethod, parameters: free,
-                             scenarios: model.scenarioNames, outputs: model.outputs, draws: draws ?? 500, seed: seed,
+                             scenarios: model.scenarioNames, outputs: model.outputs, draws: draws ?? 500, seed: random.seed,
                              randomNumbers: randomNumbers)
         return (spec, model)
     }
@@ -263,13 +256,13 @@ struct SweepCommand: ParsableCommand {
         var a = scenarios.map { FileManager.default.fileExists(atPath: $0) ? Self.absolute($0) : $0 }
         if outlook {
             // The start is fixed when the jobs are written, so every shard forecasts from the same day.
-            a += ["--outlook", "--from", from ?? DataCommand.today().description]
-            for h in horizons { a += ["--to", h] }
+            a += ["--outlook", "--from", (from ?? DataCommand.today()).description]
+            for h in horizons { a += ["--to", h.description] }
             if lookAhead { a.append("--look-ahead") }
         }
         a += ["--method", method.rawValue]
         if let draws { a += ["--draws", String(draws)] }
-        a += ["--seed", String(seed)]
+        a += ["--seed", String(random.seed)]
         if rounds != RunCommand.bargainingRounds { a += ["--rounds", String(rounds)] }
         let standard = IssueSweep.Spreads.standard
         if positionSpread != standard.position { a += ["--position-spread", String(positionSpread)] }
@@ -280,11 +273,11 @@ struct SweepCommand: ParsableCommand {
         case .morris: a += ["--trajectories", String(trajectories), "--levels", String(levels)]
         case .sobol: a += ["--samples", String(samples), "--bootstrap", String(bootstrap)]
         }
-        if let params { a += ["--params", Self.absolute(params)] }
+        if let params = parameterFile.params { a += ["--params", Self.absolute(params)] }
         if let only { a += ["--only", only] }
         if let except { a += ["--except", except] }
         a += ["--random-numbers", randomNumbers.rawValue]
-        if let threads { a += ["--threads", String(threads)] }
+        if let threads = random.threads { a += ["--threads", String(threads)] }
         return a
     }
 
@@ -343,13 +336,13 @@ struct ShardSelection: ExpressibleByArgument {
     static var defaultValueDescription: String { "k/N" }
 }
 
-extension SweepOutput.Format: ExpressibleByArgument {}
+
 extension SweepRandomNumbers: ExpressibleByArgument {}
 
 /// Prints a finished sweep and writes its chart; shared by `pact sweep` and `pact merge` so both
 /// print the same bytes.
 struct SweepPrinter {
-    var format: SweepOutput.Format
+    var format: OutputFormat
     var chart: String?
     var chartOutput: String?
 

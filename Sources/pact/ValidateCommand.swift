@@ -27,7 +27,6 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, markdown }
 
     @Argument(help: "A case file or a directory of case files (default: the built-in library).")
     var path: String?
@@ -35,14 +34,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Monte Carlo draws per case.")
     var draws: Int = 4000
 
-    @Option(help: "Random seed; the same seed gives the same result.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: RandomOptions
 
-    @Option(help: "Worker threads (default: every core). The result does not depend on it.")
-    var threads: Int?
 
-    @Option(help: "A parameter file in the format of Parameters/default.yaml (not with --cross-validate, which fits from --priors).")
-    var params: String?
+    @OptionGroup var parameterFile: ParameterFileOption
 
     @Flag(name: .customLong("cross-validate"), help: "Also forecast each case with parameters fitted without it (leave-one-out).")
     var crossValidate = false
@@ -57,7 +52,10 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup(title: "Fit (with --cross-validate or --time-split)")
     var fit: CalibrationOptions
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    /// The formats this command writes.
+    static let formats: [OutputFormat] = [.table, .json, .markdown]
+
+    @Option(help: OutputFormat.help(Self.formats))
     var format: OutputFormat = .table
 
     @Option(name: .customLong("report"), help: ArgumentHelp(
@@ -75,21 +73,21 @@ struct ValidateCommand: ParsableCommand {
     var recordFile: String?
 
     func validate() throws {
+        try format.require(Self.formats, command: "validate")
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if resamples < 1 { throw ValidationError("--resamples must be at least 1") }
     }
 
     func run() throws {
         let dataset = try Embedded.dataset()
         let cases = try CaseSelection.load(path, dataset: dataset)
-        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let settings = BacktestSettings(draws: draws, seed: seed, threads: workers)
-        let parameters = try ParameterSource.load(params)
-        let inSampleLabel = params.map { "in-sample, parameters of \($0)" } ?? "in-sample, shipped parameters"
+        let workers = random.workers
+        let settings = BacktestSettings(draws: draws, seed: random.seed, threads: workers)
+        let parameters = try parameterFile.load()
+        let inSampleLabel = parameterFile.params.map { "in-sample, parameters of \($0)" } ?? "in-sample, shipped parameters"
         let inSample = OutOfSampleEvaluation(
             design: inSampleLabel, forecasts: try CaseForecaster.forecasts(cases, parameters: parameters, settings: settings),
-            training: LeaveOneOut.trainingSets(cases), resamples: resamples, seed: seed)
+            training: LeaveOneOut.trainingSets(cases), resamples: resamples, seed: random.seed)
         let held = try OutOfSampleRuns(cases: cases, fit: fit, settings: settings, resamples: resamples)
         var outOfSample: [OutOfSampleEvaluation] = []
         if crossValidate { outOfSample.append(try held.leaveOneOut()) }
@@ -100,7 +98,7 @@ struct ValidateCommand: ParsableCommand {
         let report = BacktestReport(headline.backtest, label: headline.design)
         let all = [inSample] + outOfSample
         if let reportFile {
-            let subtitle = "Pact validation report · \(headline.design) · \(draws) draws per case, seed \(seed)"
+            let subtitle = "Pact validation report · \(headline.design) · \(draws) draws per case, seed \(random.seed)"
             var document = report.validationReport(subtitle: subtitle, parameters: outOfSample.isEmpty ? parameters : nil,
                                                    command: ReproducingCommand.current())
             document.findings = all.flatMap { OutOfSampleReport(evaluation: $0).skillLines } + document.findings
@@ -108,7 +106,7 @@ struct ValidateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("wrote \(reportFile)\n".utf8))
         }
         if let recordFile {
-            try ReportFiles.write(Self.record(all, draws: draws, seed: seed), to: URL(fileURLWithPath: recordFile))
+            try ReportFiles.write(Self.record(all, draws: draws, seed: random.seed), to: URL(fileURLWithPath: recordFile))
             FileHandle.standardError.write(Data("wrote \(recordFile)\n".utf8))
         }
         if let reliabilityChart {
@@ -118,7 +116,7 @@ struct ValidateCommand: ParsableCommand {
         switch format {
         case .json:
             var extra: [OrderedJSON.Member] = [
-                .init("draws", .number(draws)), .init("seed", .number(seed)),
+                .init("draws", .number(draws)), .init("seed", .number(random.seed)),
                 .init("cross_validated", .bool(crossValidate)),
             ]
             if !outOfSample.isEmpty {
@@ -135,7 +133,7 @@ struct ValidateCommand: ParsableCommand {
             }
             if !designs.isEmpty { extra.append(.init("out_of_sample", .object(designs))) }
             print(report.json(settings: extra).versioned.rendered())
-        case .table, .markdown:
+        case .table, .markdown, .html, .csv:
             let markdown = format == .markdown
             var blocks = outOfSample.isEmpty
                 ? [OutOfSampleReport(evaluation: inSample).renderText(markdown: markdown)]

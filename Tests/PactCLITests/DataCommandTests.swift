@@ -48,7 +48,7 @@ struct DataCommandTests {
         let result = try runPact(["data", "members", "--as-of", "2012-13-01"])
         #expect(result.status == 2)
         #expect(result.stdout == "")
-        #expect(result.stderr.contains("--as-of '2012-13-01' is not a date of the form YYYY-MM-DD"))
+        #expect(result.stderr.contains("'2012-13-01' is invalid for '--as-of <YYYY-MM-DD>'"))
         #expect(try runPact(["data", "treaties"]).status == 2)
     }
 

@@ -43,7 +43,7 @@ struct ReportCommandTests {
             #expect(FileManager.default.fileExists(atPath: svg.path), "missing tjk-\(id).svg")
             #expect(text.contains("](tjk-\(id).svg)"))
         }
-        #expect(text.contains("--format md"))
+        #expect(text.contains("--format markdown"))
     }
 
     @Test func aScenarioFileWithAHostileTitleRendersItAsText() throws {

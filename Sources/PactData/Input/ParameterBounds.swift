@@ -1,3 +1,4 @@
+import PactModel
 /// The values a model parameter can take at all, whatever the evidence says about it.
 ///
 /// A parameter file and a scenario's `uncertainty` block give the range a parameter is *sampled*
@@ -56,13 +57,10 @@ public enum ParameterBounds {
         let rule = rule(for: name)
         guard range.lowerBound.isFinite, range.upperBound.isFinite else { return "the range must be finite numbers" }
         guard rule.bounds.contains(range.lowerBound), rule.bounds.contains(range.upperBound) else {
-            return "[\(format(range.lowerBound)), \(format(range.upperBound))] is outside the allowed bounds "
-                + "[\(format(rule.bounds.lowerBound)), \(format(rule.bounds.upperBound))] of \(name) (\(rule.reason))"
+            return "[\(PlainNumber.text(range.lowerBound)), \(PlainNumber.text(range.upperBound))] is outside the allowed bounds "
+                + "[\(PlainNumber.text(rule.bounds.lowerBound)), \(PlainNumber.text(rule.bounds.upperBound))] of \(name) (\(rule.reason))"
         }
         return nil
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }

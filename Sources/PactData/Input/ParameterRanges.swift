@@ -1,3 +1,4 @@
+import PactModel
 import Yams
 
 /// Parameter ranges, `name: [low, high]`, read one way wherever they come from: a scenario
@@ -82,13 +83,8 @@ public enum ParameterRangeText {
     /// numbers in their shortest exact form.
     public static func render(_ ranges: [String: ClosedRange<Double>]) -> String {
         ranges.keys.sorted().compactMap { name in
-            ranges[name].map { "\(name): [\(number($0.lowerBound)), \(number($0.upperBound))]" }
+            ranges[name].map { "\(name): [\(PlainNumber.text($0.lowerBound)), \(PlainNumber.text($0.upperBound))]" }
         }.joined(separator: "\n")
     }
 
-    /// A number YAML reads back exactly: whole numbers without a fraction, others in Swift's
-    /// shortest round-trip form.
-    public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-    }
 }

@@ -193,7 +193,7 @@ public struct YAMLField {
             return nil
         }
         if let range, !range.contains(value) {
-            fail("\(format(value)) is outside the allowed range \(format(range.lowerBound))...\(format(range.upperBound))")
+            fail("\(PlainNumber.text(value)) is outside the allowed range \(PlainNumber.text(range.lowerBound))...\(PlainNumber.text(range.upperBound))")
             return nil
         }
         return value
@@ -321,9 +321,6 @@ public struct YAMLField {
         return "\(text.prefix(limit - 40))… (\(text.count) characters)"
     }
 
-    private func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 public struct YAMLKey {

@@ -48,7 +48,7 @@ extension ParameterFile {
             // A default the fit left where it was keeps its line as written.
             if Double(scalar.string) == value { continue }
             let rest = String(line[end...])
-            var replacement = Array(format(value))
+            var replacement = Array(PlainNumber.text(value))
             if rest.trimmingCharacters(in: .whitespaces).isEmpty || rest.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
                 replacement += Array("  # fitted; prior \(written.isEmpty ? scalar.string : written)")
                 line = Array(line[..<start]) + replacement
@@ -93,9 +93,4 @@ extension ParameterFile {
         return result
     }
 
-    /// A value as a parameter file writes it: whole numbers without a fraction, others in the
-    /// shortest form that reads back to the same double.
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-    }
 }

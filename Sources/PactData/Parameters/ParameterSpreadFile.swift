@@ -57,7 +57,7 @@ public enum ParameterSpreadFile {
         lines += ParameterFile.wrap(description, width: 96).map { "  " + $0 }
         lines.append("fits:")
         for fit in spread.fits {
-            let pairs = spread.names.compactMap { name in fit[name].map { "\(name): \(ParameterFile.format($0))" } }
+            let pairs = spread.names.compactMap { name in fit[name].map { "\(name): \(PlainNumber.text($0))" } }
             lines.append("  - {\(pairs.joined(separator: ", "))}")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -293,7 +293,7 @@ struct ScenarioReader {
         let maxLabel = map.need("max_label", hint: "what the high end of the scale means")?.string()
         guard let min, let max, let maxField else { return nil }
         guard min < max else {
-            maxField.fail("max must be greater than min, but min is \(Self.format(min)) and max is \(Self.format(max))")
+            maxField.fail("max must be greater than min, but min is \(PlainNumber.text(min)) and max is \(PlainNumber.text(max))")
             return nil
         }
         guard let minLabel, let maxLabel else { return nil }
@@ -325,7 +325,7 @@ struct ScenarioReader {
             return nil
         }
         if let first = stakeholders.first?.position, stakeholders.allSatisfy({ $0.position == first }) {
-            field.fail("every stakeholder is at position \(Self.format(first)); "
+            field.fail("every stakeholder is at position \(PlainNumber.text(first)); "
                 + "with no disagreement there is nothing to forecast")
             return nil
         }
@@ -337,7 +337,7 @@ struct ScenarioReader {
         let position = map.need("position", hint: "a point on the issue's scale").flatMap { field -> Double? in
             guard let value = field.double() else { return nil }
             if let scale, !(scale.min...scale.max).contains(value) {
-                field.fail("\(field.found) is outside the issue's scale \(Self.format(scale.min))...\(Self.format(scale.max))")
+                field.fail("\(field.found) is outside the issue's scale \(PlainNumber.text(scale.min))...\(PlainNumber.text(scale.max))")
                 return nil
             }
             return value
@@ -352,9 +352,6 @@ struct ScenarioReader {
         return Stakeholder(actor: actor, position: position, salience: salience, capability: capability, note: note)
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 // MARK: - Helpers on the shared YAML reader

@@ -67,8 +67,8 @@ public enum StakeholderCSV {
             diagnostics.report(line: nil, field: "", found: String(stakeholders.count),
                 "bargaining needs at least 2 stakeholder rows, found \(stakeholders.count)")
         } else if let position = stakeholders.first?.position, stakeholders.allSatisfy({ $0.position == position }) {
-            diagnostics.report(line: nil, field: "Position", found: number(position),
-                "every actor has position \(number(position)); bargaining needs at least two different positions")
+            diagnostics.report(line: nil, field: "Position", found: PlainNumber.text(position),
+                "every actor has position \(PlainNumber.text(position)); bargaining needs at least two different positions")
         } else if stakeholders.allSatisfy({ $0.salience == 0 }) {
             diagnostics.report(line: nil, field: "Salience", found: "0",
                 "every actor has salience 0; at least one must care about the issue")
@@ -185,7 +185,4 @@ public enum StakeholderCSV {
 
     private static func isBlank(_ line: String) -> Bool { line.trimmingCharacters(in: .whitespaces).isEmpty }
 
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }

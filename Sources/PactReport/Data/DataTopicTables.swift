@@ -13,10 +13,6 @@ public struct DataTopicTables {
 
     /// How `pact data` shows it: an aligned table with headings, JSON (snake_case keys in the
     /// order built) or bare CSV.
-    public enum OutputFormat: String, CaseIterable, Sendable {
-        case table, json, csv
-    }
-
     public let dataset: Dataset
     public let snapshot: DatasetSnapshot
 
@@ -70,7 +66,7 @@ public struct DataTopicTables {
             for row in rows {
                 let id = row.actor.id
                 for (name, value) in row.attributes.map(named) ?? [] {
-                    table.append([id.rawValue, row.actor.name, status(id) ?? "", name, Self.plain(value.value), String(value.year), value.source])
+                    table.append([id.rawValue, row.actor.name, status(id) ?? "", name, PlainNumber.text(value.value), String(value.year), value.source])
                 }
                 if let index = capability[id] {
                     table.append([id.rawValue, row.actor.name, status(id) ?? "", "capability_index", Format.fixed(index, 4),
@@ -78,7 +74,7 @@ public struct DataTopicTables {
                 }
             }
             return table.renderCSV()
-        case .table:
+        case .table, .markdown, .html:
             var table = TextTable(columns: [
                 .init("ID"), .init("Name"), .init("Status"), .init("Population", .right), .init("GDP US$", .right),
                 .init("Milex US$", .right), .init("Personnel", .right), .init("Regime", .right), .init("Capability", .right),
@@ -124,7 +120,7 @@ public struct DataTopicTables {
                          "source": .string($0.source), "year": .number($0.year),
                          "basis": .string($0.basis?.rawValue), "reason": .string($0.reason)])
             })]).rendered()
-        case .csv, .table:
+        case .csv, .table, .markdown, .html:
             var table = TextTable(columns: [.init("From"), .init("To"), .init("Affinity", .right), .init("Dependence", .right),
                                             .init("Since"), .init("Until"), .init("Evidence"), .init("Source"), .init("Basis")])
             for r in relations {
@@ -150,7 +146,7 @@ public struct DataTopicTables {
                              .object(["actor": .string($0.actor.rawValue), "units": .string($0.units), "size": .sourced($0.size)])
                          })])
             })]).rendered()
-        case .csv, .table:
+        case .csv, .table, .markdown, .html:
             var table = TextTable(columns: [.init("Force"), .init("Kind"), .init("Contributor"), .init("Units"),
                                             .init("Strength", .right), .init("Year", .right), .init("Source")])
             for entry in snapshot.forces {
@@ -178,7 +174,7 @@ public struct DataTopicTables {
                          "kind": .string($0.kind), "opened": .string($0.opened.description), "closes": .string($0.closes?.description),
                          "personnel": .sourced($0.personnel), "legal_basis": .string($0.legalBasis), "source": .string($0.source)])
             })]).rendered()
-        case .csv, .table:
+        case .csv, .table, .markdown, .html:
             var table = TextTable(columns: [.init("ID"), .init("Host"), .init("User"), .init("Place"), .init("Kind"),
                                             .init("Opened"), .init("Closes"), .init("Personnel", .right), .init("Year", .right),
                                             .init("Personnel source"), .init("Legal basis")])
@@ -201,7 +197,7 @@ public struct DataTopicTables {
                 .object(["date": .string($0.day.description), "kind": .string($0.kind.rawValue), "event": .string($0.text),
                          "source": .string($0.source)])
             })]).rendered()
-        case .csv, .table:
+        case .csv, .table, .markdown, .html:
             var table = TextTable(columns: [.init("Date"), .init("Kind"), .init("Event"), .init("Source")])
             for e in entries { table.append([e.day.description, e.kind.rawValue, e.text, e.source]) }
             return format == .csv ? table.renderCSV() : "Timeline through \(day)\n\n" + table.renderAligned()
@@ -228,7 +224,7 @@ public struct DataTopicTables {
             var table = TextTable(columns: ["source", "count", "uses"].map { .init($0) })
             for c in citations { table.append([c.source, String(c.uses.count), c.uses.joined(separator: "; ")]) }
             return table.renderCSV()
-        case .table:
+        case .table, .markdown, .html:
             var table = TextTable(columns: [.init("Uses", .right), .init("Source"), .init("Cited by")])
             for c in citations {
                 let shown = c.uses.prefix(3).joined(separator: "; ")
@@ -253,7 +249,7 @@ public struct DataTopicTables {
             var table = TextTable(columns: ["dataset", "release", "used", "citation", "terms"].map { .init($0) })
             for c in list { table.append([c.dataset, c.release, c.used, c.citation, c.terms]) }
             return table.renderCSV()
-        case .table:
+        case .table, .markdown, .html:
             return "Datasets behind the actor attributes, with the citation each publisher asks for\n\n"
                 + list.map { "\($0.dataset), \($0.release)\n  used: \($0.used)\n  cite: \($0.citation)\n  terms: \($0.terms)" }
                     .joined(separator: "\n\n")
@@ -262,10 +258,6 @@ public struct DataTopicTables {
 
     // MARK: helpers
 
-    /// A value as a plain number for CSV: whole numbers without a decimal point.
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
 }
 
 // MARK: - JSON shapes (snake_case keys, in the order built)

@@ -1,3 +1,4 @@
+import PactModel
 /// The tables one command can export, by name.
 ///
 /// A CSV stream holds exactly one rectangular table, so that pandas, R or a spreadsheet read it
@@ -73,8 +74,6 @@ extension Format {
     /// Every digit: whole numbers without a fraction, others in the shortest form that reads back
     /// to the same value; an empty string for values that are not numbers.
     public static func exact(_ value: Double) -> String {
-        guard value.isFinite else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        value.isFinite ? PlainNumber.text(value) : ""
     }
 }

@@ -28,7 +28,7 @@ public enum SensitivitySection {
         return SweepOutput.order(swings.map(\.magnitude)).prefix(rowLimit).compactMap { i in
             guard swings[i].magnitude > 0 else { return nil }
             let p = analysis.spec.parameters[i]
-            return Row(parameter: p.name, range: "\(SweepOutput.compactNumber(p.low)) to \(SweepOutput.compactNumber(p.high))",
+            return Row(parameter: p.name, range: "\(PlainNumber.text(p.low)) to \(PlainNumber.text(p.high))",
                        atLow: PactReport.Format.signed(swings[i].low, 3), atHigh: PactReport.Format.signed(swings[i].high, 3),
                        doc: parameters[p.name]?.doc ?? "")
         }

@@ -1,13 +1,12 @@
+import PactModel
 import PactEngine
 
 /// A finished sweep as users see it: aligned tables, CSV or JSON. `pact sweep` and `pact merge`
 /// both print through here, so a merged set of shards prints the same bytes as one run.
 public enum SweepOutput {
-    public enum Format: String, CaseIterable, Sendable { case table, json, csv }
-
-    public static func render(_ analysis: SweepAnalysis, format: Format) -> String {
+    public static func render(_ analysis: SweepAnalysis, format: OutputFormat) -> String {
         switch format {
-        case .table: tables(analysis)
+        case .table, .markdown, .html: tables(analysis)
         case .csv: csv(analysis)
         case .json: json(analysis).rendered()
         }
@@ -161,10 +160,6 @@ public enum SweepOutput {
         key.indices.sorted { key[$0] != key[$1] ? key[$0] > key[$1] : $0 < $1 }
     }
 
-    /// A range bound as written in parameter files: no trailing zeros.
-    public static func compactNumber(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
-    }
 
     static func number(_ v: Double) -> String { v.isFinite ? PactReport.Format.fixed(v, 4) : "-" }
     static func signed(_ v: Double) -> String { v.isFinite ? PactReport.Format.signed(v, 4) : "-" }

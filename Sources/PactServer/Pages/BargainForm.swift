@@ -67,7 +67,7 @@ struct BargainForm: Sendable {
                 return nil
             }
             if let range, !range.contains(value) {
-                problem(row, column, "is \(text); it must be between \(Self.plain(range.lowerBound)) and \(Self.plain(range.upperBound))")
+                problem(row, column, "is \(text); it must be between \(PlainNumber.text(range.lowerBound)) and \(PlainNumber.text(range.upperBound))")
                 return nil
             }
             return value
@@ -97,7 +97,4 @@ struct BargainForm: Sendable {
         return reading
     }
 
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
 }

@@ -160,7 +160,7 @@ struct ScenarioForm {
         if !ranges.isEmpty {
             lines.append("uncertainty:")
             for (name, range) in ranges.sorted(by: { $0.key < $1.key }) {
-                let bounds = [range.lowerBound, range.upperBound].map(ParameterRangeText.number)
+                let bounds = [range.lowerBound, range.upperBound].map(PlainNumber.text)
                 lines.append("  \(scalar(name)): [" + bounds.joined(separator: ", ") + "]")
             }
         }

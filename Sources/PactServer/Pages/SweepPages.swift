@@ -27,10 +27,9 @@ extension PageRoutes {
     var parameterList: [[String: String]] {
         catalog.parameters.parameters.map { p in
             ["name": p.name, "doc": p.doc,
-             "range": p.isFixed ? "fixed at \(Self.figure(p.defaultValue))"
-                 : "\(Self.figure(p.low)) to \(Self.figure(p.high)), default \(Self.figure(p.defaultValue))"]
+             "range": p.isFixed ? "fixed at \(PlainNumber.text(p.defaultValue))"
+                 : "\(PlainNumber.text(p.low)) to \(PlainNumber.text(p.high)), default \(PlainNumber.text(p.defaultValue))"]
         }
     }
 
-    static func figure(_ v: Double) -> String { SweepOutput.compactNumber(v) }
 }
