@@ -158,4 +158,35 @@ import Testing
             #expect(ServerFixture.object(unknown)["field"] as? String == "stakeholders[0].capability")
         }
     }
+
+    /// Two stored runs compared: the inputs that differ are named, each figure and each
+    /// stakeholder's final position shown for both with B − A; an unknown run is a 404.
+    @Test func twoStoredBargainingRunsAreCompared() async throws {
+        let (app, _) = try await ServerFixture.app()
+        try await app.test(.router) { client in
+            func save(_ salience: Double, rounds: Int) async throws {
+                let table: [[String: Any]] = [["actor": "A", "capability": 5, "position": 10, "salience": salience],
+                                              ["actor": "B", "capability": 2, "position": 80, "salience": 0.3],
+                                              ["actor": "C", "capability": 3, "position": 60, "salience": 0.5]]
+                let saved = try await client.execute(uri: "/api/bargain", method: .post, headers: ServerFixture.jsonHeaders,
+                                                     body: ServerFixture.json(["stakeholders": table, "rounds": rounds, "save": true]))
+                #expect(saved.status == .created)
+            }
+            try await save(0.9, rounds: 3)
+            try await save(0.2, rounds: 5)
+            let run = String(buffer: try await client.execute(uri: "/bargain/runs/1", method: .get).body)
+            #expect(run.contains("action=\"/bargain/compare\"") && run.contains("<option value=\"2\">"))
+            let page = try await client.execute(uri: "/bargain/compare?a=1&b=2", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("A: salience 0.9 → 0.2"))
+            #expect(html.contains("rounds asked for: 3 / 5"))
+            #expect(!html.contains("B: position"))
+            #expect(html.contains("id=\"bargain-comparison\"") && html.contains("id=\"bargain-actor-comparison\""))
+            #expect(html.contains("difference (B − A)"))
+            let same = String(buffer: try await client.execute(uri: "/bargain/compare?a=1&b=1", method: .get).body)
+            #expect(same.contains("Both runs used the same inputs"))
+            #expect(try await client.execute(uri: "/bargain/compare?a=1&b=9", method: .get).status == .notFound)
+        }
+    }
 }

@@ -18,6 +18,10 @@ extension PageRoutes {
             try await bargainPage(scenario: context.form["scenario"], from: nil, posted: context.form, csrf: context.csrf)
         }
         pages.get("bargain/runs/:id") { _, context -> Response in try bargainRunPage(try context.parameter("id"), context.csrf) }
+        pages.get("bargain/compare") { request, context -> Response in
+            let query = request.uri.queryParameters
+            return try bargainComparePage(query.get("a") ?? "", query.get("b") ?? "", context.csrf)
+        }
         pages.get("bargain/runs/:id/result.json") { _, context -> Response in
             let row = try loadBargain(try context.parameter("id"))
             return RunPresentation.download(row.bargain.result, type: "application/json", name: "bargain-\(row.id).json")
@@ -159,7 +163,17 @@ extension PageRoutes {
         return try render("bargain", context, status: status)
     }
 
-    func bargainRunPage(_ text: String, _ csrf: String) throws -> Response {
+    /// A stored run replayed: the model has no randomness, so the stored table and settings give
+    /// back exactly the rounds that were shown when it was made.
+    struct Replayed {
+        var row: Store.BargainRow
+        var table: [StoredStakeholder]
+        var scenario: Scenario?
+        var variant: BargainingVariant
+        var run: BargainingRun
+    }
+
+    func replay(_ text: String) throws -> Replayed {
         let row = try loadBargain(text)
         let table = try Self.stakeholders(row)
         let scenario = try row.bargain.scenarioID.flatMap { id in try? workbench.scenario(id).scenario }
@@ -167,13 +181,18 @@ extension PageRoutes {
             throw APIError(.internalServerError, "bargaining run \(row.id) names an unknown variant")
         }
         let actors = table.map { BargainingActor(name: $0.actor, capability: $0.capability, position: $0.position, salience: $0.salience) }
-        let run: BargainingRun
         do {
-            run = try BargainingModel(actors: actors, variant: variant).run(rounds: row.bargain.rounds, keeping: .summaries)
+            let run = try BargainingModel(actors: actors, variant: variant).run(rounds: row.bargain.rounds, keeping: .summaries)
                 .settled(row.bargain.stopWhenSettled)
+            return Replayed(row: row, table: table, scenario: scenario, variant: variant, run: run)
         } catch {
             throw APIError(.internalServerError, "bargaining run \(row.id) cannot be replayed: \(error)")
         }
+    }
+
+    func bargainRunPage(_ text: String, _ csrf: String) throws -> Response {
+        let replayed = try replay(text)
+        let (row, table, scenario, variant, run) = (replayed.row, replayed.table, replayed.scenario, replayed.variant, replayed.run)
         let names = run.displayNames(in: catalog.dataset)
         let result = Bargain.Result(run: run, scenario: scenario, names: names)
         let chart = result.chart
@@ -201,5 +220,65 @@ extension PageRoutes {
         context["others"] = others
         context["hasOthers"] = !others.isEmpty
         return try render("bargain-run", context)
+    }
+
+    /// Two stored bargaining runs side by side: what differs in their inputs (issue, variant,
+    /// rounds, each stakeholder's numbers), their forecasts with B − A, and each stakeholder's
+    /// final position in both.
+    func bargainComparePage(_ a: String, _ b: String, _ csrf: String) throws -> Response {
+        let left = try replay(a), right = try replay(b)
+        func column(_ r: Replayed, _ label: String) -> [String: Any] {
+            let names = r.run.displayNames(in: catalog.dataset)
+            let chart = Bargain.Result(run: r.run, scenario: r.scenario, names: names).chart
+            return ["label": label, "run": bargainSummary(r.row), "title": r.row.bargain.title, "svg": chart.svg,
+                    "question": r.scenario?.issue?.question ?? ""]
+        }
+        func figure(_ label: String, _ x: Double, _ y: Double) -> [String: String] {
+            ["figure": label, "a": Format.fixed(x, 2), "b": Format.fixed(y, 2), "difference": Format.signed(y - x, 2)]
+        }
+        let l = left.run, r = right.run
+        let rows = [figure("forecast median", l.final.median, r.final.median), figure("weighted mean", l.final.mean, r.final.mean),
+                    figure("opening median", l.rounds[0].median, r.rounds[0].median),
+                    figure("rounds played", Double(l.rounds.count - 1), Double(r.rounds.count - 1))]
+        let differences = Self.inputDifferences(left, right)
+        // Every stakeholder of either run: its final position in each (blank where absent).
+        var names: [String] = left.table.map(\.actor)
+        for s in right.table where !names.contains(s.actor) { names.append(s.actor) }
+        let actors = names.map { name -> [String: String] in
+            let i = left.table.firstIndex { $0.actor == name }, j = right.table.firstIndex { $0.actor == name }
+            let x = i.map { l.final.positions[$0] }, y = j.map { r.final.positions[$0] }
+            return ["name": catalog.dataset.actors[ActorID(name)]?.name ?? name,
+                    "a": x.map { Format.fixed($0, 2) } ?? "", "b": y.map { Format.fixed($0, 2) } ?? "",
+                    "difference": x.flatMap { x in y.map { Format.signed($0 - x, 2) } } ?? ""]
+        }
+        let context: [String: Any] = ["csrf": csrf, "a": column(left, "A"), "b": column(right, "B"), "rows": rows,
+                                      "differences": differences, "sameInputs": differences.isEmpty, "actors": actors]
+        return try render("bargain-compare", context)
+    }
+
+    /// What a reader must know before reading two runs' difference as the effect of something:
+    /// each input that differs, in words.
+    static func inputDifferences(_ a: Replayed, _ b: Replayed) -> [String] {
+        var lines: [String] = []
+        if a.row.bargain.title != b.row.bargain.title { lines.append("issue: \(a.row.bargain.title) / \(b.row.bargain.title)") }
+        if a.variant != b.variant { lines.append("variant: \(a.variant.rawValue) / \(b.variant.rawValue)") }
+        if a.row.bargain.rounds != b.row.bargain.rounds {
+            lines.append("rounds asked for: \(a.row.bargain.rounds) / \(b.row.bargain.rounds)")
+        }
+        if a.row.bargain.stopWhenSettled != b.row.bargain.stopWhenSettled {
+            lines.append("stop when settled: \(a.row.bargain.stopWhenSettled ? "yes" : "no") / \(b.row.bargain.stopWhenSettled ? "yes" : "no")")
+        }
+        for s in a.table where !b.table.contains(where: { $0.actor == s.actor }) { lines.append("\(s.actor): only in A") }
+        for s in b.table where !a.table.contains(where: { $0.actor == s.actor }) { lines.append("\(s.actor): only in B") }
+        for s in a.table {
+            guard let t = b.table.first(where: { $0.actor == s.actor }) else { continue }
+            var changes: [String] = []
+            for (name, x, y) in [("position", s.position, t.position), ("salience", s.salience, t.salience),
+                                 ("capability", s.capability, t.capability)] where x != y {
+                changes.append("\(name) \(PlainNumber.text(x)) → \(PlainNumber.text(y))")
+            }
+            if !changes.isEmpty { lines.append("\(s.actor): " + changes.joined(separator: ", ")) }
+        }
+        return lines
     }
 }
