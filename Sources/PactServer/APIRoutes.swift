@@ -149,16 +149,8 @@ struct APIRoutes: Sendable {
         return .json(.array(items))
     }
 
-    func summary(_ scenario: Scenario, version: Int) -> OrderedJSON {
-        .object([
-            "id": .string(scenario.id),
-            "title": .string(scenario.title),
-            "kind": .string(scenario.kind.rawValue),
-            "date": .string(scenario.date.description),
-            "builtin": .bool(version == 0),
-            "version": .number(version),
-        ])
-    }
+    /// A scenario as `pact scenarios --format json` lists it, with the store's version.
+    func summary(_ scenario: Scenario, version: Int) -> OrderedJSON { ScenarioListing.entry(scenario, version: version) }
 
     func scenarioJSON(_ resolved: ResolvedScenario) throws -> String {
         let versions = resolved.isBuiltIn ? [0] : try store.versions(of: resolved.scenario.id).map(\.version)

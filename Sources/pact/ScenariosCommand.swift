@@ -29,40 +29,9 @@ struct ScenariosCommand: ParsableCommand {
     func run() throws {
         let scenarios = try Embedded.scenarios()
         switch format {
-        case .table, .markdown, .html: print(Self.table(scenarios).renderAligned())
-        case .csv: print(Self.table(scenarios).renderCSV())
-        case .json: print(Self.json(scenarios))
+        case .table, .markdown, .html: print(ScenarioListing.table(scenarios).renderAligned())
+        case .csv: print(ScenarioListing.table(scenarios).renderCSV())
+        case .json: print(ScenarioListing.json(scenarios).rendered())
         }
-    }
-
-    static func table(_ scenarios: [Scenario]) -> TextTable {
-        var table = TextTable(columns: [.init("id"), .init("kind"), .init("date"), .init("type / question"), .init("title")])
-        for scenario in scenarios {
-            table.append([scenario.id, scenario.kind.rawValue, scenario.date.description, subject(of: scenario),
-                          scenario.title])
-        }
-        return table
-    }
-
-    /// What a scenario is about in one cell: the crisis type or the issue's question.
-    static func subject(of scenario: Scenario) -> String {
-        scenario.crisis?.type.rawValue ?? scenario.issue?.question ?? ""
-    }
-
-    /// `{"scenarios": [{"id", "title", "date", "organization", "kind", "type", "question"}]}`, keys in
-    /// that order; a crisis has a null question, an issue a null type.
-    static func json(_ scenarios: [Scenario]) -> String {
-        let entries = scenarios.map { scenario -> OrderedJSON in
-            .object([
-                "id": .string(scenario.id),
-                "title": .string(scenario.title),
-                "date": .string(scenario.date.description),
-                "organization": .string(scenario.organization),
-                "kind": .string(scenario.kind.rawValue),
-                "type": .string(scenario.crisis?.type.rawValue),
-                "question": .string(scenario.issue?.question),
-            ])
-        }
-        return OrderedJSON.object(["scenarios": .array(entries)]).rendered()
     }
 }
