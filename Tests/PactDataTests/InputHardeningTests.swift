@@ -57,6 +57,18 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
+    /// Found by the fuzzer (FuzzParameterFile, seed 1, after 347,579 executions): a document that
+    /// is one alias whose name is 226 characters was repeated back whole in the message.
+    @Test("a long alias name is excerpted, not repeated back")
+    func longAliasIsExcerpted() throws {
+        let text = "*" + String(repeating: "\u{1B}", count: 200) + "ae" + String(repeating: "\u{1B}", count: 23) + "ae"
+        let problem = try #require(AliasGuard.problem(in: text))
+        #expect(problem.line == 1)
+        #expect(!problem.message.contains(text))
+        #expect(problem.message.contains("… (227 characters)"))
+        #expect(throws: InputErrors.self) { try ParameterFile.parse(text: text, file: "p.yaml") }
+    }
+
     @Test("'*' inside text is not an alias: quoted, in a block scalar, in the middle of a value")
     func starsInTextPass() throws {
         let text = validCrisisYAML + "notes: >\n  *emphasis* at a line start, inside a block\n  and more\n"

@@ -26,7 +26,7 @@ enum AliasGuard {
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             if let alias = scanner.scan(Array(line.unicodeScalars)) {
-                return Problem(line: number, message: "'*\(alias)' is a YAML alias; Pact's files do not use anchors and "
+                return Problem(line: number, message: "'*\(YAMLField.excerpt(alias, limit: 80))' is a YAML alias; Pact's files do not use anchors and "
                     + "aliases: write the value out (text that starts with '*' must be quoted)")
             }
         }
