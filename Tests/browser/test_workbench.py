@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A real browser against `pact serve`: run a built-in scenario through the form, check the
 result chart and explanation, then save a scenario with an invalid field and check the error
-appears beside that field; download the run's files, compare two runs, open a data topic and an
+appears beside that field; download the run's files, compare two runs (and two bargaining runs), open a data topic and an
 unknown page. Screenshots go to $PACT_ARTIFACTS (default: a temp folder).
 
 Usage: test_workbench.py PATH_TO_PACT_BINARY
@@ -177,6 +177,18 @@ def main():
         driver.save_screenshot(os.path.join(artifacts, "8-bargain-run.png"))
         driver.get(url + "bargain")
         assert driver.find_element(By.CSS_SELECTOR, "#bargain-runs a[href='/bargain/runs/1']")
+        # The same table with other rounds, then the two stored runs compared from the run page.
+        driver.get(url + "bargain?from=1")
+        rounds = wait.until(EC.presence_of_element_located((By.NAME, "rounds")))
+        rounds.clear()
+        rounds.send_keys("4")
+        driver.find_element(By.ID, "bargain-run").click()
+        wait.until(EC.presence_of_element_located((By.ID, "compare-form")))
+        driver.find_element(By.CSS_SELECTOR, "#compare-form button").click()
+        wait.until(EC.presence_of_element_located((By.ID, "bargain-comparison")))
+        differences = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#inputs li")]
+        assert any(d.startswith("rounds asked for:") for d in differences), differences
+        driver.save_screenshot(os.path.join(artifacts, "9-bargain-compare.png"))
         driver.get(url + "no/such/page")
         heading = wait.until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
         assert heading.text == "Page not found", heading.text
