@@ -112,81 +112,25 @@ struct CalibrateCommand: ParsableCommand {
             }
         }
 
+        let report = CalibrationReport(full: full, problem: calibrator.problem, folds: folds)
         switch format {
         case .json:
-            print(json(full, calibrator: calibrator, inSample: inSample, folds: folds, outOfSample: outOfSample).rendered())
+            print(report.json(inSample: inSample, outOfSample: outOfSample, draws: draws).rendered())
         case .table, .markdown, .html, .csv:
             let markdown = format == .markdown
             func render(_ table: TextTable) -> String { markdown ? table.renderMarkdown() : table.renderAligned() }
             func heading(_ text: String) -> String { markdown ? "### \(text)" : text }
             var blocks = [
-                heading("Fitted weights") + "\n\n" + render(parameterTable(full, calibrator: calibrator, folds: folds.map(\.fit))),
-                fitLine(full, calibrator: calibrator, cases: cases.count),
+                heading("Fitted weights") + "\n\n" + render(report.parameterTable),
+                report.fitLine(cases: cases.count),
                 inSample.renderText(markdown: markdown),
             ]
             if let outOfSample { blocks.append(outOfSample.renderText(markdown: markdown)) }
-            if let spread { blocks.append(heading("Bootstrap fits") + "\n\n" + render(spreadTable(spread, calibrator: calibrator))) }
+            if let spread { blocks.append(heading("Bootstrap fits") + "\n\n" + render(report.spreadTable(spread))) }
             if let output { blocks.append("wrote \(output)") }
             if let spreadOutput { blocks.append("wrote \(spreadOutput)") }
             print(blocks.joined(separator: "\n\n"))
         }
-    }
-
-    /// Prior, range and fitted value of each free weight; with folds, the range of the values
-    /// the leave-one-out fits chose (how much one case moves the fit).
-    func parameterTable(_ full: CalibrationFit, calibrator: Calibrator, folds: [CalibrationFit]) -> TextTable {
-        var columns: [TextTable.Column] = [.init("parameter"), .init("prior", .right), .init("low", .right),
-                                           .init("high", .right), .init("fitted", .right)]
-        if !folds.isEmpty { columns += [.init("LOO min", .right), .init("LOO max", .right)] }
-        var table = TextTable(columns: columns)
-        for (i, p) in calibrator.problem.free.enumerated() {
-            var row = [p.name, Self.number(p.prior), Self.number(p.low), Self.number(p.high), Self.number(full.values[i])]
-            if !folds.isEmpty {
-                let values = folds.map { $0.values[i] }
-                row += [Self.number(values.min()!), Self.number(values.max()!)]
-            }
-            table.append(row)
-        }
-        return table
-    }
-
-    /// Each free weight's 5th, 50th and 95th percentile over the bootstrap fits.
-    func spreadTable(_ spread: ParameterSpread, calibrator: Calibrator) -> TextTable {
-        var table = TextTable(columns: [.init("parameter"), .init("prior", .right), .init("5%", .right), .init("median", .right),
-                                        .init("95%", .right)])
-        for p in calibrator.problem.free {
-            let values = spread.fits.compactMap { $0[p.name] }.sorted()
-            table.append([p.name, Self.number(p.prior), Self.number(SkillBootstrap.quantile(values, 0.05)),
-                          Self.number(SkillBootstrap.quantile(values, 0.5)), Self.number(SkillBootstrap.quantile(values, 0.95))])
-        }
-        return table
-    }
-
-    func fitLine(_ full: CalibrationFit, calibrator: Calibrator, cases: Int) -> String {
-        let p = calibrator.problem
-        func terms(_ t: ObjectiveTerms) -> String {
-            var parts = ["mean RPS \(Format.fixed(t.rps, 4))"]
-            if let u = t.unilateralBrier { parts.append("Brier of unilateral \(Format.fixed(u, 4))") }
-            if let h = t.meanHonoured, let g = t.reliabilityGap {
-                parts.append("synthetic Article 4 requests' mean P(level >= 4) \(Format.fixed(h, 3)) (mean squared gap \(Format.fixed(g, 4)))")
-            }
-            parts.append("penalty \(Format.fixed(t.penalty, 4))")
-            return parts.joined(separator: ", ") + "; objective \(Format.fixed(t.total, 4))"
-        }
-        var weights = "λ = \(p.penaltyWeight), unilateral weight \(p.unilateralWeight)"
-        if let r = p.reliability {
-            weights += ", reliability prior rate \(r.rate) weight \(r.weight) on \(r.requests.count) synthetic requests"
-        }
-        return "fit on \(cases) cases (\(weights)); \(full.evaluations) evaluations of \(p.settings.draws) draws per case, seed \(p.settings.seed)\n"
-            + "  at the priors: \(terms(full.priorTerms))\n  fitted:        \(terms(full.terms))"
-    }
-
-    /// A parameter value as short as it reads exactly: "3", "-2.35", "0.15625" (at most six decimals).
-    static func number(_ value: Double) -> String {
-        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
-        var text = Format.fixed(value, 6)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
     }
 
     /// The prior file's text with the fitted defaults, written to `path`.
@@ -221,47 +165,6 @@ struct CalibrateCommand: ParsableCommand {
             throw InputErrors([InputError(file: name, line: nil, field: "", message: "cannot read the file")])
         }
         return (text, name)
-    }
-
-    func json(_ full: CalibrationFit, calibrator: Calibrator, inSample: BacktestReport,
-              folds: [(heldOut: BacktestCase, fit: CalibrationFit)], outOfSample: BacktestReport?) -> OrderedJSON {
-        let p = calibrator.problem
-        let parameters = p.free.enumerated().map { i, free -> OrderedJSON in
-            var members: [OrderedJSON.Member] = [
-                .init("name", .string(free.name)), .init("prior", .number(free.prior)), .init("low", .number(free.low)),
-                .init("high", .number(free.high)), .init("fitted", .number(full.values[i])),
-            ]
-            if !folds.isEmpty {
-                members.append(.init("leave_one_out", .array(folds.map { .number($0.fit.values[i]) })))
-            }
-            return .object(members)
-        }
-        var members: [OrderedJSON.Member] = [
-            .init("parameters", .array(parameters)),
-            .init("fit", .object([
-                "cases": .number(full.trainingIDs.count),
-                "prior_rps": .number(full.priorMeanRPS),
-                "rps": .number(full.meanRPS),
-                "penalty": .number(full.penalty),
-                "objective": .number(full.objective),
-                "penalty_weight": .number(p.penaltyWeight),
-                "unilateral_weight": .number(p.unilateralWeight),
-                "unilateral_brier": .number(full.terms.unilateralBrier),
-                "prior_unilateral_brier": .number(full.priorTerms.unilateralBrier),
-                "reliability_rate": .number(p.reliability?.rate),
-                "reliability_weight": .number(p.reliability?.weight),
-                "reliability_requests": .number(p.reliability.map { Double($0.requests.count) }),
-                "reliability_mean_honoured": .number(full.terms.meanHonoured),
-                "prior_reliability_mean_honoured": .number(full.priorTerms.meanHonoured),
-                "evaluations": .number(full.evaluations),
-                "fit_draws": .number(p.settings.draws),
-                "seed": .number(Double(p.settings.seed)),
-            ])),
-            .init("in_sample", inSample.json(settings: [])),
-        ]
-        if let outOfSample { members.append(.init("leave_one_out", outOfSample.json(settings: []))) }
-        members.append(.init("draws", .number(draws)))
-        return .object(members)
     }
 }
 

@@ -241,13 +241,6 @@ struct IssueForecast {
     var json: OrderedJSON { BargainingJSON.issueForecast(run, scenario: scenario) }
 
     static func table(_ issues: [IssueForecast], style: CellStyle = .display) -> TextTable {
-        var table = TextTable(columns: [.init("issue"), .init("start median", .right), .init("forecast median", .right),
-                                        .init("mean", .right), .init("scale"), .init("question")])
-        for issue in issues {
-            let scale = issue.scenario.issue.map { "\(Format.compact($0.scale.min))-\(Format.compact($0.scale.max))" } ?? ""
-            table.append([issue.scenario.id, style.fixed(issue.run.rounds[0].median, 2), style.fixed(issue.run.final.median, 2),
-                          style.fixed(issue.run.final.mean, 2), scale, issue.scenario.issue?.question ?? ""])
-        }
-        return table
+        BargainingTables.issues(issues.map { ($0.scenario, $0.run) }, style: style)
     }
 }

@@ -1,3 +1,4 @@
+import PactModel
 import PactEngine
 
 /// `pact bargain`'s text and CSV renderings of a run. Actors appear by their input names.
@@ -84,5 +85,20 @@ public enum BargainingTables {
     /// A whole number without a fraction, anything else to four places.
     private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : Format.fixed(value, 4)
+    }
+}
+
+extension BargainingTables {
+    /// Issue scenarios decided by bargaining, one row each (`pact run` on issue scenarios): the
+    /// opening and forecast median, the mean, the scale and the question.
+    public static func issues(_ issues: [(scenario: Scenario, run: BargainingRun)], style: CellStyle = .display) -> TextTable {
+        var table = TextTable(columns: [.init("issue"), .init("start median", .right), .init("forecast median", .right),
+                                        .init("mean", .right), .init("scale"), .init("question")])
+        for (scenario, run) in issues {
+            let scale = scenario.issue.map { "\(Format.compact($0.scale.min))-\(Format.compact($0.scale.max))" } ?? ""
+            table.append([scenario.id, style.fixed(run.rounds[0].median, 2), style.fixed(run.final.median, 2),
+                          style.fixed(run.final.mean, 2), scale, scenario.issue?.question ?? ""])
+        }
+        return table
     }
 }
