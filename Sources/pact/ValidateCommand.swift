@@ -215,32 +215,3 @@ struct OutOfSampleRuns {
                                      trainingIDs: split.training.map(\.id), resamples: resamples, seed: settings.seed)
     }
 }
-
-/// One row per design: mean RPS and the Brier of `unilateral` beside the reference's, with both
-/// skills and their intervals; what a reader compares to see how much of the in-sample figure
-/// survives on cases the fit never saw.
-struct OutOfSampleComparison {
-    let evaluations: [OutOfSampleEvaluation]
-    init(_ evaluations: [OutOfSampleEvaluation]) { self.evaluations = evaluations }
-
-    func render(markdown: Bool) -> String {
-        var table = TextTable(columns: [
-            .init("forecasts"), .init("n", .right), .init("modal right", .right), .init("mean RPS", .right),
-            .init("base-rate RPS", .right), .init("RPS skill [interval]", .right), .init("Brier unilateral", .right),
-            .init("base-rate Brier", .right), .init("unilateral skill [interval]", .right),
-        ])
-        func interval(_ s: SkillInterval) -> String {
-            "\(Format.fixed(s.point, 2)) [\(Format.fixed(s.low, 2)), \(Format.fixed(s.high, 2))]"
-        }
-        for e in evaluations {
-            let m = e.backtest.summary.model, r = e.referenceScores
-            table.append([e.design, String(m.n), Format.fixed(m.accuracy, 3), Format.fixed(m.rps, 4), Format.fixed(r.rps, 4),
-                          interval(e.rpsSkill), Format.fixed(m.unilateralBrier, 4), Format.fixed(r.unilateralBrier, 4),
-                          interval(e.unilateralSkill)])
-        }
-        let coverage = evaluations.first.map { Format.percentage($0.rpsSkill.coverage, decimals: 0) } ?? "90%"
-        return (markdown ? table.renderMarkdown() : table.renderAligned())
-            + "\nskill = 1 − score / base-rate score; the base rate is the training cases' (for in-sample and leave-one-out, "
-            + "the other cases'); \(coverage) percentile intervals from a bootstrap over the scored cases."
-    }
-}
