@@ -30,7 +30,6 @@ struct AlignCommand: ParsableCommand {
             """
     )
 
-
     @Option(name: .customLong("as-of"), help: .date("The date (default: today, UTC)."))
     var asOf: Day?
 

@@ -25,7 +25,6 @@ struct BargainCommand: ParsableCommand {
             formulas of both variants.
             """)
 
-
     @Argument(help: ArgumentHelp(
         "A stakeholder CSV, an issue scenario file (.yaml) or the id of a built-in issue scenario.", valueName: "file"))
     var file: String

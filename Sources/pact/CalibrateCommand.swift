@@ -26,7 +26,6 @@ struct CalibrateCommand: ParsableCommand {
             """
     )
 
-
     @Argument(help: "A case file or a directory of case files (default: the built-in library).")
     var path: String?
 
@@ -37,7 +36,6 @@ struct CalibrateCommand: ParsableCommand {
     var draws: Int = 4000
 
     @OptionGroup var random: RandomOptions
-
 
     @Flag(name: .customLong("cross-validate"), help: "Also score each case with weights fitted without it.")
     var crossValidate = false

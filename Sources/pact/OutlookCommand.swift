@@ -33,7 +33,6 @@ struct OutlookCommand: ParsableCommand {
             """
     )
 
-
     @Option(help: .date("Start date (default: today, UTC). The dataset is frozen as of this day."))
     var from: Day?
 
@@ -44,7 +43,6 @@ struct OutlookCommand: ParsableCommand {
     var runs: Int = 1000
 
     @OptionGroup var random: RandomOptions
-
 
     @OptionGroup var parameterFile: ParameterFileOption
 

@@ -23,7 +23,6 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-
     @Argument(help: "A built-in scenario id or a scenario file (a crisis scenario).")
     var scenario: String
 
@@ -40,7 +39,6 @@ struct ReportCommand: ParsableCommand {
     var draws: Int = 10_000
 
     @OptionGroup var random: RandomOptions
-
 
     @OptionGroup var parameterFile: ParameterFileOption
 

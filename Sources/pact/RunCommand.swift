@@ -36,7 +36,6 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-
     @Argument(help: "Built-in scenario or case ids, scenario files or directories. Default: every built-in scenario.")
     var scenarios: [String] = []
 
@@ -44,7 +43,6 @@ struct RunCommand: ParsableCommand {
     var draws: Int = 10_000
 
     @OptionGroup var random: RandomOptions
-
 
     @OptionGroup var parameterFile: ParameterFileOption
 

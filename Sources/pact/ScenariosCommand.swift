@@ -15,7 +15,6 @@ struct ScenariosCommand: ParsableCommand {
             """
     )
 
-
     /// The formats this command writes.
     static let formats: [OutputFormat] = [.table, .json, .csv]
 

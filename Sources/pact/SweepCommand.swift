@@ -83,7 +83,6 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var random: RandomOptions
 
-
     @OptionGroup var parameterFile: ParameterFileOption
 
     @Option(help: "Sweep only these parameters (comma-separated names).")
@@ -335,7 +334,6 @@ struct ShardSelection: ExpressibleByArgument {
 
     static var defaultValueDescription: String { "k/N" }
 }
-
 
 extension SweepRandomNumbers: ExpressibleByArgument {}
 

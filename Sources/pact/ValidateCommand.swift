@@ -27,7 +27,6 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-
     @Argument(help: "A case file or a directory of case files (default: the built-in library).")
     var path: String?
 
@@ -35,7 +34,6 @@ struct ValidateCommand: ParsableCommand {
     var draws: Int = 4000
 
     @OptionGroup var random: RandomOptions
-
 
     @OptionGroup var parameterFile: ParameterFileOption
 
