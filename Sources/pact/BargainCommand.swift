@@ -43,7 +43,7 @@ struct BargainCommand: ParsableCommand {
     /// The formats this command writes.
     static let formats: [OutputFormat] = [.table, .json, .csv]
 
-    @Option(help: OutputFormat.help(Self.formats))
+    @Option(help: OutputFormat.help(Self.formats, "JSON: see `pact schema --output bargain`; CSV: one row per round and actor."))
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Also write a self-contained HTML report with the trajectory chart to this file.",
