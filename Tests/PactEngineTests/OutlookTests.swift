@@ -165,6 +165,24 @@ struct OutlookBacktestTests {
         #expect(abs(anchor("BLR", shifts: reverted) - setup.members[index["BLR"]!].anchor) < 0.02)
     }
 
+    /// With hindsight each year's dataset can name another most hostile neighbour, so the years
+    /// differ in how many structural templates they have. Crises are drawn from each year's own
+    /// list (drawing from the first year's overran a shorter later list and stopped the program).
+    @Test func hindsightDrawsEachYearsCrisesFromThatYearsTemplates() throws {
+        var p = OutlookParameters()
+        p.templateDraws = 40
+        let dataset = try Embedded.dataset()
+        let setup = try OutlookSetup(dataset: dataset, from: Day(iso: "2005-01-01")!, to: Day(iso: "2025-01-01")!, cases: [],
+                                     caseWindow: DayInterval(start: Day(iso: "1999-01-01")!, end: Day(iso: "2005-01-01")!),
+                                     crisisParameters: try Embedded.defaultParameters(), parameters: p, hindsight: true)
+        let counts = setup.periods.map(\.templates.count)
+        #expect(Set(counts).count > 1, "the structural templates change over the years: \(counts)")
+        let f = Outlook.run(setup, runs: 64, seed: 3, threads: 2)
+        #expect(f.expectedCrises > 0)
+        #expect(f.members.allSatisfy { ($0.full + $0.disengaged + $0.left - 1).magnitude < 1e-12 })
+        #expect(f.expectedCrises == Outlook.run(setup, runs: 64, seed: 3, threads: 1).expectedCrises)
+    }
+
     /// Hindsight is a flag, not a count of periods: with a horizon under a year it still switches
     /// the relation trends off.
     @Test func hindsightSwitchesTheTrendsOffEvenWithinAYear() throws {

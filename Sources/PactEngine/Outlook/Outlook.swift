@@ -43,11 +43,16 @@ public enum Outlook {
         let anchorsByPeriod = periods.map { $0.members.map(\.anchor) }
         let isLead = setup.members.map(\.isLead)
         let startStatus = setup.members.map { UInt8($0.startStatus == .full ? 0 : 1) }
-        let totalRate = setup.templates.reduce(0) { $0 + $1.ratePerYear }
-        var acc = 0.0
-        let cumulativeRate = setup.templates.map { t -> Double in
-            acc += t.ratePerYear
-            return acc
+        // Each period has its own templates: with hindsight a later year's dataset can name a
+        // different most hostile neighbour, so the structural templates (and their number) differ
+        // from year to year, and a crisis is drawn from the period's own list.
+        let totalRateByPeriod = periods.map { $0.templates.reduce(0) { $0 + $1.ratePerYear } }
+        let cumulativeRateByPeriod = periods.map { period -> [Double] in
+            var acc = 0.0
+            return period.templates.map { t -> Double in
+                acc += t.ratePerYear
+                return acc
+            }
         }
         let cumulativeLevels = periods.map { period in
             period.templates.map { t -> [Double] in
@@ -57,7 +62,7 @@ public enum Outlook {
         }
         let affectedByPeriod = periods.map { $0.templates.map(\.affected) }
         let wantedByPeriod = periods.map { $0.templates.map { $0.wanted ?? 0 } }
-        let poissonZero = exp(-totalRate * dt)
+        let poissonZeroByPeriod = totalRateByPeriod.map { exp(-$0 * dt) }
         // Relation trends (none with hindsight, whose anchors come from the periods instead).
         let moving = !setup.usesHindsight && !setup.trends.isEmpty
         let trendCount = setup.trends.count
@@ -110,6 +115,8 @@ public enum Outlook {
                         if step == steps { break }
                         let period = min(periodCount - 1, step / stepsPerYear)
                         if !moving { anchors = anchorsByPeriod[period] }
+                        let totalRate = totalRateByPeriod[period], cumulativeRate = cumulativeRateByPeriod[period]
+                        let poissonZero = poissonZeroByPeriod[period]
                         // 1-2. Crises this quarter.
                         var arrivals = 0
                         if totalRate > 0 {
