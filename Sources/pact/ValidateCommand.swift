@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var parameterFile: ParameterFileOption
 
-    @Flag(name: .customLong("cross-validate"), help: "Also forecast each case with parameters fitted without it (leave-one-out).")
+    @Flag(name: .customLong("cross-validate"), help: "Also forecast each case with parameters fitted without it (leave-one-out); the fits start from --priors, not --params.")
     var crossValidate = false
 
     @Option(name: .customLong("time-split"), help: ArgumentHelp(
