@@ -106,12 +106,7 @@ struct RunCommand: ParsableCommand {
     func render(_ forecasts: [CrisisForecast], _ issues: [IssueForecast], uncertain: [UncertainForecast] = []) throws -> String? {
         switch format {
         case .json:
-            var members: [OrderedJSON.Member] = [.init("schema_version", .number(OutputSchemas.version)),
-                                                 .init("results", .array(forecasts.map { f in
-                                                     UncertaintyRendering.annotate(f.orderedJSON, with: uncertain.first { $0.scenario == f.scenario })
-                                                 }))]
-            if !issues.isEmpty { members.append(.init("issues", .array(issues.map(\.json)))) }
-            return OrderedJSON.object(members).rendered()
+            return RunDocument.json(forecasts: forecasts, uncertain: uncertain, issues: issues.map { ($0.scenario, $0.run) }).rendered()
         case .csv:
             return try export.export(Self.tables(forecasts, issues))
         case .table, .markdown, .html:
@@ -234,9 +229,6 @@ struct IssueForecast {
         }
         self.scenario = scenario
     }
-
-    /// `{"scenario", "question", "median", "mean", "bargaining": <pact bargain's JSON>}`.
-    var json: OrderedJSON { BargainingJSON.issueForecast(run, scenario: scenario) }
 
     static func table(_ issues: [IssueForecast], style: CellStyle = .display) -> TextTable {
         BargainingTables.issues(issues.map { ($0.scenario, $0.run) }, style: style)

@@ -1,3 +1,4 @@
+import PactEngine
 import PactModel
 
 /// Figures that hold only over the draws ending in a collective deployment (force, days to the
@@ -134,5 +135,23 @@ public enum RunTables {
         text += "\ntroops (if deployed) are means \(basis.phrase) of \(Format.grouped(Double(f.draws)))"
         if let reason = basis.withheldReason { text += "; \(reason)" }
         return text
+    }
+}
+
+/// The document `pact run --format json` prints: `schema_version`, then `results` (one forecast
+/// object per crisis scenario, with its parameter uncertainty when asked for) and, when there are
+/// any, `issues` (one bargaining forecast per issue scenario).
+public enum RunDocument {
+    public static func json(forecasts: [CrisisForecast], uncertain: [UncertainForecast] = [],
+                            issues: [(scenario: Scenario, run: BargainingRun)]) -> OrderedJSON {
+        var members: [OrderedJSON.Member] = [
+            .init("results", .array(forecasts.map { f in
+                UncertaintyRendering.annotate(f.orderedJSON, with: uncertain.first { $0.scenario == f.scenario })
+            })),
+        ]
+        if !issues.isEmpty {
+            members.append(.init("issues", .array(issues.map { BargainingJSON.issueForecast($0.run, scenario: $0.scenario) })))
+        }
+        return OrderedJSON.object(members).versioned
     }
 }
