@@ -88,9 +88,7 @@ struct BenchCommand: ParsableCommand {
                              scenarios: [model.scenario.id], outputs: CrisisSweep.outputs, draws: draws, seed: 1)
         let plan = try SweepPlan(spec: spec)
         let time = try bestOf {
-            let results = try plan.run(0..<plan.taskCount, threads: cores) { point, scenario, seed in
-                try sweep.evaluate(parameters: free, point: point, scenario: scenario, draws: draws, seed: seed)
-            }
+            let results = try sweep.run(plan, tasks: 0..<plan.taskCount, threads: cores)
             precondition(results.count == plan.taskCount)
         }
         let total = Double(plan.taskCount * draws)

@@ -75,9 +75,7 @@ extension CrisisSweep {
         let free = try freeParameters(parameters, only: [], except: [])
         let spec = SweepSpec(method: .oat, parameters: free, scenarios: [scenario.id], outputs: outputs, draws: draws, seed: seed)
         let plan = try SweepPlan(spec: spec)
-        let results = try plan.run(0..<plan.taskCount, threads: threads) { point, index, seed in
-            try sweep.evaluate(parameters: free, point: point, scenario: index, draws: draws, seed: seed)
-        }
+        let results = try sweep.run(plan, tasks: 0..<plan.taskCount, threads: threads)
         return try SweepAnalysis(plan: plan, results: results)
     }
 }

@@ -38,10 +38,4 @@ public enum SweepModelKind: Hashable, Sendable, Codable {
         case .outlook: "outlook"
         }
     }
-
-    /// Whether the model draws random numbers (a deterministic one runs a single draw per point).
-    public var isStochastic: Bool {
-        if case .issue = self { return false }
-        return true
-    }
 }

@@ -67,8 +67,8 @@ public struct AlignmentReport: Sendable {
         var footer = "today's energy \(Format.fixed(a.currentEnergy, 6)), global minimum \(Format.fixed(s.global.energy, 6))"
         footer += "\nmisplaced (today's bloc differs from the global minimum's): "
         footer += a.misplaced.isEmpty ? "none" : a.misplaced.map(\.rawValue).joined(separator: ", ")
-        return [header, try! tables.table("minima").renderAligned(), try! tables.table("actors").renderAligned(), footer]
-            .joined(separator: "\n\n")
+        let rendered = Dictionary(uniqueKeysWithValues: tables.entries.map { ($0.name, $0.table.renderAligned()) })
+        return [header, rendered["minima"] ?? "", rendered["actors"] ?? "", footer].joined(separator: "\n\n")
     }
 
     /// The align document (`pact schema --output align`).

@@ -176,7 +176,7 @@ extension PageRoutes {
     func replay(_ text: String) throws -> Replayed {
         let row = try loadBargain(text)
         let table = try Self.stakeholders(row)
-        let scenario = try row.bargain.scenarioID.flatMap { id in try? workbench.scenario(id).scenario }
+        let scenario = row.bargain.scenarioID.flatMap { id in try? workbench.scenario(id).scenario }
         guard let variant = BargainingVariant(rawValue: row.bargain.variant) else {
             throw APIError(.internalServerError, "bargaining run \(row.id) names an unknown variant")
         }

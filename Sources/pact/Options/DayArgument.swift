@@ -5,8 +5,6 @@ import PactModel
 /// 30 February) is refused by the parser with the option's name and the expected form.
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
-
-    public static var defaultValueDescription: String { "YYYY-MM-DD" }
 }
 
 extension ArgumentHelp {
